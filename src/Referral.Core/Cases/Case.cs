@@ -1,0 +1,197 @@
+using System.Globalization;
+using Referral.Core.Grading;
+using Referral.Core.Intake;
+using Referral.Core.Routing;
+
+namespace Referral.Core.Cases;
+
+/// <summary>
+/// A referred dispute and everything done about it. Methods enforce the transitions: a forbidden
+/// action throws before anything changes; an allowed one changes the case and appends one
+/// timeline entry (see <see cref="NewEntries"/>).
+/// </summary>
+public sealed partial class Case
+{
+    private readonly List<TimelineEntry> _newEntries = [];
+
+    public Guid Id { get; private set; }
+    public string StationCode { get; private set; } = "";
+    public string IncidentNumber { get; private set; } = "";
+    public DateTimeOffset OccurredAt { get; private set; }
+    public string Address { get; private set; } = "";
+    public string? AreaCode { get; private set; }
+    public string DisputeTypeCode { get; private set; } = "";
+    public string Summary { get; private set; } = "";
+    public string PoliceAction { get; private set; } = "";
+    public string? OfficerName { get; private set; }
+    public List<Party> Parties { get; private set; } = [];
+    public RiskAssessment Risk { get; private set; } = new();
+
+    /// <summary>A hash of the referral as received, to tell a re-send from an amendment.</summary>
+    public string ContentHash { get; private set; } = "";
+
+    public WarningColor Color { get; private set; }
+    public List<GradingFactor> GradingFactors { get; private set; } = [];
+    public CaseStatus Status { get; private set; }
+    public string? LeadDepartmentCode { get; private set; }
+    public List<string> CoHandlerCodes { get; private set; } = [];
+    public long? RoutingRuleId { get; private set; }
+    public int? RoutingRuleVersion { get; private set; }
+    public string RoutingExplanation { get; private set; } = "";
+
+    public DateTimeOffset ReferredAt { get; private set; }
+    public DateTimeOffset? RoutedAt { get; private set; }
+    public DateTimeOffset? AcceptedAt { get; private set; }
+    public DateTimeOffset? LastProgressAt { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+    public DateTimeOffset? FollowedUpAt { get; private set; }
+
+    /// <summary>Deadlines, computed on working time from the color (see <c>DeadlinePolicy</c>).</summary>
+    public DateTimeOffset? AcceptDueAt { get; set; }
+    public DateTimeOffset? ResolveDueAt { get; set; }
+    public DateTimeOffset? FeedbackDueAt { get; set; }
+    public DateTimeOffset? FollowUpDueAt { get; set; }
+
+    public DateTimeOffset? OnHoldSince { get; private set; }
+    public string? OnHoldReason { get; private set; }
+
+    /// <summary>Working time the case spent on hold, added to its resolve deadline.</summary>
+    public TimeSpan HeldFor { get; private set; }
+
+    public CaseOutcome? Outcome { get; private set; }
+    public string? AgreementSummary { get; private set; }
+    public bool? FollowUpCalm { get; private set; }
+    public Satisfaction? FollowUpSatisfaction { get; private set; }
+
+    public int RejectCount { get; private set; }
+    public int ReopenCount { get; private set; }
+    public int EscalationCount { get; private set; }
+    public DateTimeOffset? EscalatedToSupervisorAt { get; set; }
+    public Guid? RecurrenceOfCaseId { get; private set; }
+    public bool TurnedCriminal { get; private set; }
+
+    public int TimelineCount { get; private set; }
+    public string LastTimelineHash { get; private set; } = "";
+
+    /// <summary>Optimistic concurrency: bumped on every change; a stale write is refused.</summary>
+    public int Version { get; private set; }
+
+    /// <summary>Entries appended since the case was loaded; the store inserts them.</summary>
+    public IReadOnlyList<TimelineEntry> NewEntries => _newEntries;
+
+    private Case()
+    {
+    }
+
+    public bool IsHandledBy(string? departmentCode) =>
+        departmentCode is not null && (LeadDepartmentCode == departmentCode || CoHandlerCodes.Contains(departmentCode));
+
+    /// <summary>流转: a new case from a valid referral, graded and routed in one go by the intake.</summary>
+    public static Case Refer(Guid id, ValidReferral referral, string contentHash, Actor by, DateTimeOffset now)
+    {
+        var @case = new Case
+        {
+            Id = id,
+            StationCode = referral.StationCode,
+            IncidentNumber = referral.IncidentNumber,
+            OccurredAt = referral.OccurredAt,
+            Address = referral.Address,
+            AreaCode = referral.AreaCode,
+            DisputeTypeCode = referral.DisputeTypeCode,
+            Summary = referral.Summary,
+            PoliceAction = referral.PoliceAction,
+            OfficerName = referral.OfficerName,
+            Parties = [.. referral.Parties],
+            Risk = referral.Risk,
+            ContentHash = contentHash,
+            Status = CaseStatus.Referred,
+            ReferredAt = now,
+        };
+        @case.Record(by, CaseAction.Refer, null, now, null, new() { ["station"] = referral.StationCode, ["incident"] = referral.IncidentNumber });
+        return @case;
+    }
+
+    public void Grade(GradingResult grading, DateTimeOffset now)
+    {
+        Color = grading.Color;
+        GradingFactors = [.. grading.Factors];
+        var note = grading.Factors.Count == 0 ? "无风险因素，绿色 (no risk factor)" : string.Join("；", grading.Factors.Select(f => f.Description));
+        Record(Actor.Rule("grading"), CaseAction.Grade, Status, now, note, new() { ["color"] = Color.Code() });
+    }
+
+    public void LinkRecurrence(Guid earlierCaseId, string matchedOn, DateTimeOffset now)
+    {
+        RecurrenceOfCaseId = earlierCaseId;
+        Record(Actor.Rule("recurrence"), CaseAction.LinkRecurrence, Status, now,
+            $"与案件 {earlierCaseId} 的{matchedOn}相同", new() { ["case"] = earlierCaseId.ToString(), ["matchedOn"] = matchedOn });
+    }
+
+    /// <summary>The earlier case learns that its dispute came back.</summary>
+    public void NoteRecurrence(Guid laterCaseId, string matchedOn, DateTimeOffset now) =>
+        Record(Actor.Rule("recurrence"), CaseAction.LinkRecurrence, Status, now,
+            $"新流转案件 {laterCaseId} 的{matchedOn}与本案相同", new() { ["case"] = laterCaseId.ToString(), ["matchedOn"] = matchedOn });
+
+    public void Route(RoutingDecision decision, DateTimeOffset now)
+    {
+        var from = Status;
+        AreaCode ??= decision.AreaCode;
+        RoutingRuleId = decision.Rule?.Id;
+        RoutingRuleVersion = decision.Rule?.Version;
+        RoutingExplanation = decision.Explanation;
+        var details = new Dictionary<string, string>();
+        if (decision.Rule is not null)
+        {
+            details["rule"] = decision.Rule.Id.ToString(CultureInfo.InvariantCulture);
+            details["ruleVersion"] = decision.Rule.Version.ToString(CultureInfo.InvariantCulture);
+        }
+        if (decision.IsTriage)
+        {
+            Status = CaseStatus.Triage;
+            Record(Actor.Rule("routing"), CaseAction.SendToTriage, from, now, decision.Explanation, details);
+            return;
+        }
+        SendTo(decision.LeadDepartmentCode!, decision.CoHandlerCodes, now);
+        details["lead"] = LeadDepartmentCode!;
+        if (CoHandlerCodes.Count > 0) details["coHandlers"] = string.Join(',', CoHandlerCodes);
+        Record(Actor.Rule("routing"), CaseAction.Route, from, now, decision.Explanation, details);
+    }
+
+    /// <summary>A station re-sent the incident with other content: recorded, never a second case.</summary>
+    public void Amend(ValidReferral referral, string contentHash, IReadOnlyList<string> changedFields, Actor by, DateTimeOffset now)
+    {
+        OccurredAt = referral.OccurredAt;
+        Address = referral.Address;
+        AreaCode = referral.AreaCode ?? AreaCode;
+        DisputeTypeCode = referral.DisputeTypeCode;
+        Summary = referral.Summary;
+        PoliceAction = referral.PoliceAction;
+        OfficerName = referral.OfficerName;
+        Parties = [.. referral.Parties];
+        Risk = referral.Risk;
+        ContentHash = contentHash;
+        Record(by, CaseAction.Amend, Status, now, $"派出所重新发送，更新了：{string.Join("、", changedFields)}",
+            new() { ["fields"] = string.Join(',', changedFields) });
+    }
+
+    private void SendTo(string lead, IEnumerable<string> coHandlers, DateTimeOffset now)
+    {
+        Status = CaseStatus.Routed;
+        LeadDepartmentCode = lead;
+        CoHandlerCodes = coHandlers.Where(c => c != lead).Distinct().ToList();
+        RoutedAt = now;
+        AcceptedAt = null;
+    }
+
+    private void Record(Actor actor, CaseAction action, CaseStatus? from, DateTimeOffset at, string? note,
+        Dictionary<string, string>? details = null)
+    {
+        TimelineCount++;
+        var entry = TimelineEntry.Append(this, TimelineCount, LastTimelineHash, at, actor, action, from, note, details);
+        LastTimelineHash = entry.Hash;
+        Version++;
+        _newEntries.Add(entry);
+    }
+
+    /// <summary>Called by the store once the new entries are saved.</summary>
+    public void ClearNewEntries() => _newEntries.Clear();
+}

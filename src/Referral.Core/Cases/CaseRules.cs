@@ -1,0 +1,67 @@
+namespace Referral.Core.Cases;
+
+/// <summary>Which action a person may take in which state, and in which role.</summary>
+public static class CaseRules
+{
+    private static readonly CaseAction[] OpenWork =
+        [CaseAction.RecordProgress, CaseAction.RequestCoHandling, CaseAction.Transfer, CaseAction.ChangeColor,
+         CaseAction.Hold, CaseAction.Close, CaseAction.FlagTurnedCriminal];
+
+    private static readonly Dictionary<CaseStatus, CaseAction[]> ByStatus = new()
+    {
+        [CaseStatus.Referred] = [],
+        [CaseStatus.Triage] = [CaseAction.Assign, CaseAction.ChangeColor, CaseAction.Close, CaseAction.FlagTurnedCriminal],
+        [CaseStatus.Routed] = [CaseAction.Accept, CaseAction.Reject, CaseAction.Transfer, CaseAction.ChangeColor,
+                               CaseAction.RequestCoHandling, CaseAction.FlagTurnedCriminal],
+        [CaseStatus.Accepted] = [.. OpenWork, CaseAction.Reject],
+        [CaseStatus.InProgress] = OpenWork,
+        [CaseStatus.OnHold] = [CaseAction.Resume, CaseAction.RecordProgress, CaseAction.Transfer, CaseAction.ChangeColor,
+                               CaseAction.Close, CaseAction.FlagTurnedCriminal],
+        [CaseStatus.Closed] = [CaseAction.RecordFollowUp, CaseAction.Reopen, CaseAction.FlagTurnedCriminal],
+        [CaseStatus.FollowedUp] = [CaseAction.Reopen, CaseAction.FlagTurnedCriminal],
+    };
+
+    /// <summary>Who may take an action, given that the case is within the person's scope.</summary>
+    private static readonly Dictionary<CaseAction, (bool Coordinator, HandlerScope Handler)> ByRole = new()
+    {
+        [CaseAction.Assign] = (true, HandlerScope.None),
+        [CaseAction.Accept] = (false, HandlerScope.Lead),
+        [CaseAction.Reject] = (false, HandlerScope.Lead),
+        [CaseAction.RecordProgress] = (true, HandlerScope.LeadOrCoHandler),
+        [CaseAction.RequestCoHandling] = (true, HandlerScope.Lead),
+        [CaseAction.Transfer] = (true, HandlerScope.None),
+        [CaseAction.ChangeColor] = (true, HandlerScope.None),
+        [CaseAction.Hold] = (true, HandlerScope.Lead),
+        [CaseAction.Resume] = (true, HandlerScope.Lead),
+        [CaseAction.Close] = (true, HandlerScope.Lead),
+        [CaseAction.Reopen] = (true, HandlerScope.Lead),
+        [CaseAction.RecordFollowUp] = (true, HandlerScope.Lead),
+        [CaseAction.FlagTurnedCriminal] = (true, HandlerScope.None),
+    };
+
+    private enum HandlerScope { None, Lead, LeadOrCoHandler }
+
+    public static IReadOnlyList<CaseAction> AllowedIn(CaseStatus status) => ByStatus[status];
+
+    public static bool IsAllowedIn(CaseAction action, CaseStatus status) => ByStatus[status].Contains(action);
+
+    /// <summary>The actions this person may take on this case now.</summary>
+    public static IReadOnlyList<CaseAction> AllowedFor(Case @case, Actor actor) =>
+        ByStatus[@case.Status].Where(a => MayAct(a, @case, actor)).ToList();
+
+    public static bool MayAct(CaseAction action, Case @case, Actor actor)
+    {
+        if (!ByRole.TryGetValue(action, out var who)) return false;
+        return actor.Role switch
+        {
+            Roles.Coordinator => who.Coordinator,
+            Roles.Handler => who.Handler switch
+            {
+                HandlerScope.Lead => @case.LeadDepartmentCode == actor.DepartmentCode,
+                HandlerScope.LeadOrCoHandler => @case.IsHandledBy(actor.DepartmentCode),
+                _ => false,
+            },
+            _ => false,
+        };
+    }
+}

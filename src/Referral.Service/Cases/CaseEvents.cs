@@ -1,0 +1,35 @@
+using Referral.Contracts;
+using Referral.Core.Cases;
+using Referral.Core.Grading;
+
+namespace Referral.Service.Cases;
+
+/// <summary>The bus events a case's changes produce. They carry codes and states, never personal data.</summary>
+public static class CaseEvents
+{
+    public static CaseRouted Routed(Case c) => new()
+    {
+        CaseId = c.Id,
+        IncidentNumber = c.IncidentNumber,
+        StationCode = c.StationCode,
+        DepartmentCode = c.LeadDepartmentCode,
+        CoHandlerCodes = [.. c.CoHandlerCodes],
+        Status = c.Status.ToString(),
+        Color = c.Color.Code(),
+        DisputeType = c.DisputeTypeCode,
+        RuleId = c.RoutingRuleId,
+        RuleVersion = c.RoutingRuleVersion,
+        At = c.RoutedAt ?? c.ReferredAt,
+    };
+
+    public static ReferralAmended Amended(Case c) => new()
+    {
+        CaseId = c.Id,
+        IncidentNumber = c.IncidentNumber,
+        StationCode = c.StationCode,
+        DepartmentCode = c.LeadDepartmentCode,
+        Status = c.Status.ToString(),
+        Color = c.Color.Code(),
+        At = c.NewEntries.LastOrDefault()?.At ?? c.ReferredAt,
+    };
+}

@@ -1,0 +1,15 @@
+namespace Referral.Service.Demo;
+
+public sealed class DemoOptions
+{
+    public const string Section = "Demo";
+
+    /// <summary>Seed the Gutang demo data into an empty database (the embedded default does).</summary>
+    public bool Seed { get; set; }
+
+    /// <summary>Password of every demo user.</summary>
+    public string Password { get; set; } = "Demo!2026";
+
+    /// <summary>API key of the demo station's dispatch system.</summary>
+    public string StationApiKey { get; set; } = "demo-gutang-key";
+}

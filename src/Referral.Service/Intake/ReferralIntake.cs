@@ -1,0 +1,189 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Referral.Contracts;
+using Referral.Core.Cases;
+using Referral.Core.Grading;
+using Referral.Core.Intake;
+using Referral.Core.Privacy;
+using Referral.Core.Routing;
+using Referral.Data;
+using Referral.Data.Messaging;
+using Referral.Service.Reference;
+using Referral.Service.Cases;
+using Referral.Service.Messaging;
+
+namespace Referral.Service.Intake;
+
+/// <summary>Where a referral came in, for the timeline and the inbox.</summary>
+public sealed record IntakeSource(string Door, Actor Actor, Guid? MessageId = null, string? Consumer = null);
+
+/// <summary>
+/// The one intake path of all three doors: validate → deduplicate → route → grade → store the
+/// case, its first timeline entries and its outbox message in one transaction.
+/// </summary>
+public sealed class ReferralIntake(
+    ReferralDbContext db,
+    ReferenceDataCache reference,
+    GradingPolicy grading,
+    Fingerprints fingerprints,
+    OutboxWriter outbox,
+    OutboxSignal signal,
+    IOptions<IntakeOptions> options,
+    TimeProvider time,
+    ILogger<ReferralIntake> logger)
+{
+    private const int Attempts = 3;
+
+    /// <exception cref="ReferralValidationException">The referral is invalid; nothing was stored.</exception>
+    public async Task<IntakeResult> SubmitAsync(IncidentReferred input, IntakeSource source, string? boundStationCode, CancellationToken cancellationToken)
+    {
+        await reference.EnsureFreshAsync(cancellationToken);
+        var referral = new ReferralValidator(reference).Validate(input, time.GetUtcNow(), boundStationCode);
+        var contentHash = HashOf(referral);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StoreAsync(referral, contentHash, source, cancellationToken);
+            }
+            catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex) && attempt < Attempts)
+            {
+                // Another consumer or request stored the same incident (or message) a moment ago: take its case.
+                db.ChangeTracker.Clear();
+                logger.LogInformation("Incident {Station}/{Incident} was stored concurrently; using the existing case",
+                    referral.StationCode, referral.IncidentNumber);
+            }
+        }
+    }
+
+    private async Task<IntakeResult> StoreAsync(ValidReferral referral, string contentHash, IntakeSource source, CancellationToken cancellationToken)
+    {
+        var existing = await db.Cases.FirstOrDefaultAsync(
+            c => c.StationCode == referral.StationCode && c.IncidentNumber == referral.IncidentNumber, cancellationToken);
+        if (existing is not null) return await ReceiveAgainAsync(existing, referral, contentHash, source, cancellationToken);
+
+        var now = time.GetUtcNow();
+        var @case = Case.Refer(Guid.CreateVersion7(now), referral, contentHash, source.Actor, now);
+        var prints = FingerprintsOf(referral, @case.Id, now);
+        var recurrence = await FindRecurrenceAsync(prints, now, cancellationToken);
+        @case.Grade(grading.Grade(referral.Risk, referral.DisputeTypeCode, recurrence is not null), now);
+        if (recurrence is { } r)
+        {
+            @case.LinkRecurrence(r.Case.Id, r.MatchedOn, now);
+            r.Case.NoteRecurrence(@case.Id, r.MatchedOn, now);
+        }
+        var decision = Router.Route(
+            new RoutingFacts(referral.DisputeTypeCode, referral.AreaCode, referral.Address, referral.Summary),
+            reference.RoutingRules, reference.Areas);
+        @case.Route(decision, now);
+
+        db.Cases.Add(@case);
+        db.PartyFingerprints.AddRange(prints);
+        outbox.Add(db, CaseEvents.Routed(@case), @case.Id);
+        RecordInbox(source, now);
+        await db.SaveChangesAsync(cancellationToken);
+        signal.Notify();
+        logger.LogInformation("Referral {Station}/{Incident} became case {CaseId}: {Status}, {Color}, lead {Department} (via {Door})",
+            @case.StationCode, @case.IncidentNumber, @case.Id, @case.Status, @case.Color, @case.LeadDepartmentCode ?? "triage", source.Door);
+        return new IntakeResult(IntakeOutcome.Created, @case);
+    }
+
+    private async Task<IntakeResult> ReceiveAgainAsync(Case existing, ValidReferral referral, string contentHash, IntakeSource source,
+        CancellationToken cancellationToken)
+    {
+        if (existing.ContentHash == contentHash) return new IntakeResult(IntakeOutcome.Duplicate, existing);
+        var now = time.GetUtcNow();
+        var changed = ChangedFields(existing, referral);
+        existing.Amend(referral, contentHash, changed, source.Actor, now);
+        outbox.Add(db, CaseEvents.Amended(existing), existing.Id);
+        RecordInbox(source, now);
+        await db.SaveChangesAsync(cancellationToken);
+        signal.Notify();
+        logger.LogInformation("Referral {Station}/{Incident} re-sent with changes to {Fields}; amended case {CaseId}",
+            existing.StationCode, existing.IncidentNumber, string.Join(",", changed), existing.Id);
+        return new IntakeResult(IntakeOutcome.Amended, existing);
+    }
+
+    private void RecordInbox(IntakeSource source, DateTimeOffset now)
+    {
+        if (source is { MessageId: { } id, Consumer: { } consumer })
+            db.Inbox.Add(new InboxMessage { MessageId = id, Consumer = consumer, ProcessedAt = now });
+    }
+
+    private List<PartyFingerprint> FingerprintsOf(ValidReferral referral, Guid caseId, DateTimeOffset now)
+    {
+        var values = new List<(FingerprintKind Kind, string Value)>
+        {
+            (FingerprintKind.Address, Fingerprints.NormalizeAddress(referral.Address)),
+        };
+        foreach (var p in referral.Parties)
+        {
+            if (p.Phone is not null) values.Add((FingerprintKind.Phone, p.Phone));
+            if (p.IdNumber is not null) values.Add((FingerprintKind.IdNumber, p.IdNumber));
+            if (p.Address is not null) values.Add((FingerprintKind.Address, Fingerprints.NormalizeAddress(p.Address)));
+        }
+        return values.Where(v => v.Value.Length > 0).Distinct()
+            .Select(v => new PartyFingerprint { CaseId = caseId, Kind = v.Kind, Hash = fingerprints.Of(v.Kind, v.Value), ReferredAt = now })
+            .ToList();
+    }
+
+    private async Task<(Case Case, string MatchedOn)?> FindRecurrenceAsync(List<PartyFingerprint> prints, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var since = now - options.Value.RecurrenceWindow;
+        var hashes = prints.Select(p => p.Hash).ToList();
+        var match = await db.PartyFingerprints.AsNoTracking()
+            .Where(f => hashes.Contains(f.Hash) && f.ReferredAt >= since)
+            .OrderByDescending(f => f.ReferredAt).FirstOrDefaultAsync(cancellationToken);
+        if (match is null) return null;
+        var earlier = await db.Cases.FirstAsync(c => c.Id == match.CaseId, cancellationToken);
+        var matchedOn = match.Kind switch
+        {
+            FingerprintKind.Phone => "当事人电话",
+            FingerprintKind.IdNumber => "当事人身份证号",
+            _ => "地址",
+        };
+        return (earlier, matchedOn);
+    }
+
+    private static IReadOnlyList<string> ChangedFields(Case existing, ValidReferral referral)
+    {
+        var changed = new List<string>();
+        if (existing.OccurredAt != referral.OccurredAt) changed.Add("occurredAt");
+        if (existing.Address != referral.Address) changed.Add("address");
+        if (existing.DisputeTypeCode != referral.DisputeTypeCode) changed.Add("disputeType");
+        if (existing.Summary != referral.Summary) changed.Add("summary");
+        if (existing.PoliceAction != referral.PoliceAction) changed.Add("policeAction");
+        if (existing.OfficerName != referral.OfficerName) changed.Add("officerName");
+        if (existing.Risk != referral.Risk) changed.Add("risk");
+        var before = existing.Parties.Select(p => (p.Name, p.Gender, p.Phone, p.IdNumber, p.Address, p.Role));
+        var after = referral.Parties.Select(p => (p.Name, p.Gender, p.Phone, p.IdNumber, p.Address, p.Role));
+        if (!before.SequenceEqual(after)) changed.Add("parties");
+        return changed.Count > 0 ? changed : ["areaCode"];
+    }
+
+    /// <summary>A hash of everything the station sent, to tell a plain re-send from an amendment.</summary>
+    private static string HashOf(ValidReferral referral)
+    {
+        var r = referral.Risk;
+        var text = new StringBuilder();
+        void Field(object? value) => text.Append(Convert.ToString(value, CultureInfo.InvariantCulture)).Append('\u001f');
+        foreach (var value in new object?[]
+                 {
+                     referral.IncidentNumber, referral.StationCode, referral.OccurredAt.UtcTicks, referral.Address, referral.AreaCode,
+                     referral.DisputeTypeCode, referral.Summary, referral.PoliceAction, referral.OfficerName,
+                     r.PoliceCallsLast30Days, r.ThreatsOrWeapons, r.Violence, r.SelfHarmRisk, r.VulnerablePersons, r.PartiesCount,
+                     r.AmountAtStakeYuan, r.LeftHome,
+                 })
+            Field(value);
+        foreach (var p in referral.Parties)
+        {
+            text.Append('\u001e');
+            foreach (var value in new object?[] { p.Name, p.Gender, p.Phone, p.IdNumber, p.Address, p.Role }) Field(value);
+        }
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+}

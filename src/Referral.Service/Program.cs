@@ -1,0 +1,32 @@
+using Referral.Service.Cases;
+using Referral.Service.Demo;
+using Referral.Service.Health;
+using Referral.Service.Infrastructure;
+using Referral.Service.Intake;
+using Referral.Service.Mail;
+using Referral.Service.Messaging;
+using Referral.Service.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddReferralData();
+builder.AddMessaging();
+builder.AddIntake();
+builder.AddMail();
+builder.AddDemo();
+builder.AddHealth();
+builder.AddWeb();
+
+var app = builder.Build();
+
+app.UseServiceDefaults();
+app.MapHealth();
+app.MapReferralEndpoints();
+app.MapCaseEndpoints();
+app.MapWeb();
+
+await app.RunAsync();
+
+/// <summary>Entry point; public so that tests can host the service.</summary>
+public partial class Program;
