@@ -1,6 +1,7 @@
 using Referral.Contracts;
 using Referral.Core.Cases;
 using Referral.Core.Grading;
+using Referral.Service.Intake;
 
 namespace Referral.Service.Cases;
 
@@ -20,6 +21,19 @@ public static class CaseEvents
         RuleId = c.RoutingRuleId,
         RuleVersion = c.RoutingRuleVersion,
         At = c.RoutedAt ?? c.ReferredAt,
+    };
+
+    public static ReferralAccepted Accepted(Case c, IntakeOutcome outcome, Guid? referralMessageId, DateTimeOffset at) => new()
+    {
+        CaseId = c.Id,
+        IncidentNumber = c.IncidentNumber,
+        StationCode = c.StationCode,
+        Outcome = outcome.ToString().ToLowerInvariant(),
+        Status = c.Status.ToString(),
+        Color = c.Color.Code(),
+        DepartmentCode = c.LeadDepartmentCode,
+        ReferralMessageId = referralMessageId,
+        At = at,
     };
 
     public static ReferralAmended Amended(Case c) => new()

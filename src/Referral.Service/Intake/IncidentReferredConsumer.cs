@@ -1,9 +1,7 @@
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using Referral.Contracts;
 using Referral.Core.Cases;
 using Referral.Core.Intake;
-using Referral.Data;
 
 namespace Referral.Service.Intake;
 
@@ -11,24 +9,19 @@ namespace Referral.Service.Intake;
 /// The bus doors: <see cref="IncidentReferred"/> as a MassTransit message, or the same JSON published
 /// raw to the referral exchange. Both go through <see cref="ReferralIntake"/>.
 /// </summary>
-public sealed class IncidentReferredConsumer(ReferralIntake intake, ReferralDbContext db, TimeProvider time,
+public sealed class IncidentReferredConsumer(ReferralIntake intake, TimeProvider time,
     ILogger<IncidentReferredConsumer> logger) : IConsumer<IncidentReferred>
 {
     public const string Name = "intake";
 
     public async Task Consume(ConsumeContext<IncidentReferred> context)
     {
-        if (context.MessageId is { } id && await db.Inbox.AnyAsync(m => m.MessageId == id && m.Consumer == Name, context.CancellationToken))
-        {
-            logger.LogInformation("Message {MessageId} was already processed; acknowledged without changes", id);
-            return;
-        }
         var message = context.Message;
         var door = context.ReceiveContext.ContentType?.MediaType == "application/json" ? "bus-raw" : "bus";
         var station = message.StationCode?.Trim() is { Length: > 0 and <= 40 } code ? code : "unknown";
         try
         {
-            await intake.SubmitAsync(message, new IntakeSource(door, Actor.StationSystem(station), context.MessageId, Name), null,
+            await intake.SubmitAsync(message, new IntakeSource(door, Actor.StationSystem(station), context.MessageId, Name, AnswerOnBus: true), null,
                 context.CancellationToken);
         }
         catch (ReferralValidationException ex)

@@ -18,7 +18,9 @@ using Referral.Service.Messaging;
 namespace Referral.Service.Intake;
 
 /// <summary>Where a referral came in, for the timeline and the inbox.</summary>
-public sealed record IntakeSource(string Door, Actor Actor, Guid? MessageId = null, string? Consumer = null);
+/// <param name="Consumer">The consuming endpoint, for the inbox; null for HTTP.</param>
+/// <param name="AnswerOnBus">Publish a <see cref="ReferralAccepted"/> answer (the bus doors).</param>
+public sealed record IntakeSource(string Door, Actor Actor, Guid? MessageId = null, string? Consumer = null, bool AnswerOnBus = false);
 
 /// <summary>
 /// The one intake path of all three doors: validate → deduplicate → route → grade → store the
@@ -63,6 +65,8 @@ public sealed class ReferralIntake(
     {
         var existing = await db.Cases.FirstOrDefaultAsync(
             c => c.StationCode == referral.StationCode && c.IncidentNumber == referral.IncidentNumber, cancellationToken);
+        if (existing is not null && await AlreadyProcessedAsync(source, cancellationToken))
+            return new IntakeResult(IntakeOutcome.Duplicate, existing);
         if (existing is not null) return await ReceiveAgainAsync(existing, referral, contentHash, source, cancellationToken);
 
         var now = time.GetUtcNow();
@@ -83,7 +87,7 @@ public sealed class ReferralIntake(
         db.Cases.Add(@case);
         db.PartyFingerprints.AddRange(prints);
         outbox.Add(db, CaseEvents.Routed(@case), @case.Id);
-        RecordInbox(source, now);
+        RecordReceipt(source, @case, IntakeOutcome.Created, now);
         await db.SaveChangesAsync(cancellationToken);
         signal.Notify();
         logger.LogInformation("Referral {Station}/{Incident} became case {CaseId}: {Status}, {Color}, lead {Department} (via {Door})",
@@ -94,12 +98,21 @@ public sealed class ReferralIntake(
     private async Task<IntakeResult> ReceiveAgainAsync(Case existing, ValidReferral referral, string contentHash, IntakeSource source,
         CancellationToken cancellationToken)
     {
-        if (existing.ContentHash == contentHash) return new IntakeResult(IntakeOutcome.Duplicate, existing);
         var now = time.GetUtcNow();
+        if (existing.ContentHash == contentHash)
+        {
+            if (source.AnswerOnBus)
+            {
+                RecordReceipt(source, existing, IntakeOutcome.Duplicate, now);
+                await db.SaveChangesAsync(cancellationToken);
+                signal.Notify();
+            }
+            return new IntakeResult(IntakeOutcome.Duplicate, existing);
+        }
         var changed = ChangedFields(existing, referral);
         existing.Amend(referral, contentHash, changed, source.Actor, now);
         outbox.Add(db, CaseEvents.Amended(existing), existing.Id);
-        RecordInbox(source, now);
+        RecordReceipt(source, existing, IntakeOutcome.Amended, now);
         await db.SaveChangesAsync(cancellationToken);
         signal.Notify();
         logger.LogInformation("Referral {Station}/{Incident} re-sent with changes to {Fields}; amended case {CaseId}",
@@ -107,10 +120,17 @@ public sealed class ReferralIntake(
         return new IntakeResult(IntakeOutcome.Amended, existing);
     }
 
-    private void RecordInbox(IntakeSource source, DateTimeOffset now)
+    /// <summary>This very message was processed before (a redelivery): it was answered then.</summary>
+    private async Task<bool> AlreadyProcessedAsync(IntakeSource source, CancellationToken cancellationToken) =>
+        source is { MessageId: { } id, Consumer: { } consumer }
+        && await db.Inbox.AnyAsync(m => m.MessageId == id && m.Consumer == consumer, cancellationToken);
+
+    /// <summary>The inbox row and, on the bus doors, the answer to the station: saved with the change.</summary>
+    private void RecordReceipt(IntakeSource source, Case @case, IntakeOutcome outcome, DateTimeOffset now)
     {
         if (source is { MessageId: { } id, Consumer: { } consumer })
             db.Inbox.Add(new InboxMessage { MessageId = id, Consumer = consumer, ProcessedAt = now });
+        if (source.AnswerOnBus) outbox.Add(db, CaseEvents.Accepted(@case, outcome, source.MessageId, now), @case.Id);
     }
 
     private List<PartyFingerprint> FingerprintsOf(ValidReferral referral, Guid caseId, DateTimeOffset now)
