@@ -9,15 +9,13 @@ namespace Referral.Core.Privacy;
 /// </summary>
 public static partial class PersonalData
 {
+    /// <summary>Keeps the first character (the family name) only: 张三 → 张*, 欧阳娜娜 → 欧*.</summary>
     public static string MaskName(string? name)
     {
         if (string.IsNullOrWhiteSpace(name)) return "";
         var text = name.Trim();
-        var elements = System.Globalization.StringInfo.GetTextElementEnumerator(text);
-        elements.MoveNext();
-        var first = (string)elements.Current;
-        var rest = System.Globalization.StringInfo.ParseCombiningCharacters(text).Length - 1;
-        return first + new string('*', Math.Max(1, Math.Min(rest, 3)));
+        var first = System.Globalization.StringInfo.GetNextTextElement(text);
+        return first + "*";
     }
 
     public static string MaskPhone(string? phone)

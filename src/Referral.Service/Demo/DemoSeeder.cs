@@ -7,7 +7,7 @@ using Referral.Service.Infrastructure;
 namespace Referral.Service.Demo;
 
 /// <summary>Seeds the demo data once, into an empty database, after the migrations ran.</summary>
-internal sealed class DemoSeeder(IServiceScopeFactory scopes, DatabaseState database, IOptions<DemoOptions> options,
+public sealed class DemoSeeder(IServiceScopeFactory scopes, DatabaseState database, IOptions<DemoOptions> options,
     TimeProvider time, ILogger<DemoSeeder> logger) : BackgroundService
 {
     private readonly TaskCompletionSource _seeded = new(TaskCreationOptions.RunContinuationsAsynchronously);
