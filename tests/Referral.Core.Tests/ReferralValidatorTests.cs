@@ -374,6 +374,7 @@ public sealed class ReferralValidatorTests
     [TestCase("12812341234")]
     [TestCase("+1 415 555 0100")]
     [TestCase("138abcd1234")]
+    [TestCase("138１２３４１２３４")]
     public void Landlines_and_malformed_mobile_numbers_are_reported_on_the_phone(string phone) =>
         AssertSingleError(WithParty(Party(phone: phone)), "parties[0].phone", "bad-phone");
 
