@@ -7,6 +7,8 @@ public sealed class IdCardNumberTests
     [TestCase("330282199901011237")]
     [TestCase("11010519491231002X")]
     [TestCase("11010519491231002x")]
+    [TestCase("330282200002291234", Description = "29 February of a leap year")]
+    [TestCase("330282190001011230", Description = "born in 1900")]
     public void Valid_numbers_pass_the_check_digit(string id) =>
         Assert.That(IdCardNumber.Check(id, out _), Is.EqualTo(IdCardNumber.Problem.None));
 
@@ -14,6 +16,24 @@ public sealed class IdCardNumberTests
     [TestCase("33028219990101123", IdCardNumber.Problem.Length)]
     [TestCase("33028219990A011237", IdCardNumber.Problem.Characters)]
     [TestCase("330282199913011230", IdCardNumber.Problem.BirthDate)]
+    [TestCase("330282190002291238", IdCardNumber.Problem.BirthDate)]
+    [TestCase("330282189912311230", IdCardNumber.Problem.BirthDate)]
+    [TestCase("33028219990101123７", IdCardNumber.Problem.Characters)]
+    [TestCase("", IdCardNumber.Problem.Length)]
     public void Invalid_numbers_name_their_problem(string id, IdCardNumber.Problem problem) =>
         Assert.That(IdCardNumber.Check(id, out _), Is.EqualTo(problem));
+
+    [Test]
+    public void Check_trims_and_upper_cases_the_check_character()
+    {
+        IdCardNumber.Check(" 11010519491231002x ", out var normalized);
+
+        Assert.That(normalized, Is.EqualTo("11010519491231002X"));
+    }
+
+    [TestCase("33028219990101123", '7')]
+    [TestCase("11010519491231002", 'X')]
+    [TestCase("33028220000229123", '4')]
+    public void Check_character_follows_ISO_7064_MOD_11_2(string first17, char expected) =>
+        Assert.That(IdCardNumber.CheckCharacterOf(first17), Is.EqualTo(expected));
 }

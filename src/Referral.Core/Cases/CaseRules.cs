@@ -57,7 +57,7 @@ public static class CaseRules
             Roles.Coordinator => who.Coordinator,
             Roles.Handler => who.Handler switch
             {
-                HandlerScope.Lead => @case.LeadDepartmentCode == actor.DepartmentCode,
+                HandlerScope.Lead => actor.DepartmentCode is not null && @case.LeadDepartmentCode == actor.DepartmentCode,
                 HandlerScope.LeadOrCoHandler => @case.IsHandledBy(actor.DepartmentCode),
                 _ => false,
             },

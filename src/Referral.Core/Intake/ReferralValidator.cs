@@ -199,7 +199,7 @@ public sealed class ReferralValidator(IReferenceData reference)
             fail(field, "too-long", [max]);
             return null;
         }
-        if (trimmed.Any(c => IsForbidden(c, multiline)))
+        if (trimmed.Any(c => IsForbidden(c, multiline)) || HasLoneSurrogate(trimmed))
         {
             fail(field, "bad-characters", []);
             return null;
@@ -211,4 +211,14 @@ public sealed class ReferralValidator(IReferenceData reference)
     private static bool IsForbidden(char c, bool multiline) =>
         (char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t'))
         || c is '\uFFFE' or '\uFFFF' or '\u202E' or '\u202D';
+
+    private static bool HasLoneSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+            else if (char.IsSurrogate(text[i])) return true;
+        }
+        return false;
+    }
 }

@@ -5,7 +5,7 @@ namespace Referral.Core.Privacy;
 /// <summary>Mainland China mobile numbers: 11 digits starting 13–19, optionally written with +86.</summary>
 public static partial class MobileNumber
 {
-    [GeneratedRegex(@"^1[3-9]\d{9}$")]
+    [GeneratedRegex(@"^1[3-9][0-9]{9}$")]
     private static partial Regex Shape();
 
     /// <summary>The 11-digit number, or null when the text is not a mainland mobile number.</summary>

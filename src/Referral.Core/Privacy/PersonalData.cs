@@ -41,7 +41,8 @@ public static partial class PersonalData
         return p[..keep] + "****";
     }
 
-    [GeneratedRegex(@"(?<![0-9])(?:\+?86[- ]?)?1[3-9]\d{9}(?![0-9])")]
+    /// <summary>Also as people write them: 0086 or +86 in front, grouped 3-4-4 with spaces or dashes.</summary>
+    [GeneratedRegex(@"(?<![0-9])(?:(?:\+|00)?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2}(?![0-9])")]
     private static partial Regex PhoneInText();
 
     [GeneratedRegex(@"(?<![0-9])\d{17}[\dXx](?![0-9A-Za-z])")]

@@ -59,7 +59,9 @@ public static class Router
         if (rule.Keywords.Count > 0 && !rule.Keywords.Any(k => facts.Summary.Contains(k, StringComparison.OrdinalIgnoreCase)))
             return $"简要案情不含关键词 [{string.Join(", ", rule.Keywords)}]";
         if (rule.LeadDepartmentCode == RoutingRule.AreaDepartment && area?.DepartmentCode is null)
-            return "主办单位为所在村/社区，但未识别出村/社区";
+            return area is null
+                ? "主办单位为所在村/社区，但未识别出村/社区"
+                : $"主办单位为所在村/社区，但村/社区 {area.Code} 没有对应的村/社区委员会";
         return null;
     }
 
