@@ -37,7 +37,7 @@ public static class TestEnvironment
         if (!CanConnect(SmtpHost, SmtpPort) || !Directory.Exists(Path.Combine(SmtpMaildir, "new")))
             Assert.Fail($"No SMTP server with a mailbox at {SmtpHost}:{SmtpPort} ({SmtpMaildir}). {HowToStart}, or start one by hand: " +
                         "apt-get install python3-aiosmtpd && mkdir -p DIR/{tmp,new,cur} && " +
-                        $"python3 -m aiosmtpd -n -l {SmtpHost}:{SmtpPort} -c aiosmtpd.handlers.Mailbox DIR, with REFERRAL_TEST_SMTP_MAILDIR=DIR.");
+                        $"/usr/bin/python3 -m aiosmtpd -n -l {SmtpHost}:{SmtpPort} -c aiosmtpd.handlers.Mailbox DIR, with REFERRAL_TEST_SMTP_MAILDIR=DIR.");
     }
 
     public static void RequireChromium()

@@ -2,8 +2,11 @@ namespace Referral.Service.Web;
 
 public static class WebExtensions
 {
-    public static IHostApplicationBuilder AddWeb(this IHostApplicationBuilder builder)
+    public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
     {
+        // `dotnet run` from the source tree serves the build's compressed assets from obj/ through the
+        // static web assets manifest, in every environment; a published app has no manifest and skips this.
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents();
         return builder;
     }
