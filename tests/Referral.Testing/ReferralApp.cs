@@ -73,8 +73,9 @@ public sealed class ReferralApp : WebApplicationFactory<Program>
         {
             if (_options.TestHarness && _options.RabbitMqVirtualHost is null)
             {
-                // The fixture's host lives for all its tests: the harness must not time out after the first one.
-                services.AddMassTransitTestHarness(x => x.SetTestTimeouts(testTimeout: TimeSpan.FromMinutes(30), testInactivityTimeout: TimeSpan.FromSeconds(5)));
+                // The fixture's host lives for all its tests, so the harness must never decide that the test is
+                // over (once its inactivity token fires, every wait returns at once): tests pass their own timeout.
+                services.AddMassTransitTestHarness(x => x.SetTestTimeouts(testTimeout: TimeSpan.FromHours(1), testInactivityTimeout: TimeSpan.FromHours(1)));
             }
             _options.Services?.Invoke(services);
         });
