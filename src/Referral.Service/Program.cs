@@ -5,6 +5,7 @@ using Referral.Service.Infrastructure;
 using Referral.Service.Intake;
 using Referral.Service.Mail;
 using Referral.Service.Messaging;
+using Referral.Service.Scheduling;
 using Referral.Service.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,7 @@ builder.AddReferralData();
 builder.AddMessaging();
 builder.AddIntake();
 builder.AddMail();
+builder.AddScheduling();
 builder.AddDemo();
 builder.AddHealth();
 builder.AddWeb();

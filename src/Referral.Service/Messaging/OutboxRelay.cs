@@ -19,7 +19,6 @@ public sealed class OutboxRelay(IServiceScopeFactory scopes, IBus bus, OutboxSig
     IOptions<OutboxOptions> options, TimeProvider time, ILogger<OutboxRelay> logger) : BackgroundService
 {
     private readonly string _instance = Truncate($"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}", 100);
-    private DateTimeOffset _nextCleanup;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -30,7 +29,6 @@ public sealed class OutboxRelay(IServiceScopeFactory scopes, IBus bus, OutboxSig
             try
             {
                 published = await RelayBatchAsync(stoppingToken);
-                await CleanupAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
@@ -116,17 +114,4 @@ public sealed class OutboxRelay(IServiceScopeFactory scopes, IBus bus, OutboxSig
     }
 
     private static string Truncate(string text, int max) => text.Length > max ? text[..max] : text;
-
-    private async Task CleanupAsync(CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        if (now < _nextCleanup) return;
-        _nextCleanup = now + TimeSpan.FromMinutes(10);
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ReferralDbContext>();
-        var before = now - options.Value.RetainPublished;
-        await db.Outbox.Where(m => m.PublishedAt != null && m.PublishedAt < before).ExecuteDeleteAsync(cancellationToken);
-        var inboxBefore = now - options.Value.RetainProcessed;
-        await db.Inbox.Where(m => m.ProcessedAt < inboxBefore).ExecuteDeleteAsync(cancellationToken);
-    }
 }
