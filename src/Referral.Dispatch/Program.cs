@@ -10,6 +10,7 @@ var errorConsole = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiCo
 var root = new RootCommand("referral-dispatch: the station's client for the Referral service (警情通办)")
 {
     SendCommand.Create(console),
+    ImportCommand.Create(console),
 };
 
 var parse = root.Parse(args);
