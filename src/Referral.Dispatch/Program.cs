@@ -11,6 +11,8 @@ var root = new RootCommand("referral-dispatch: the station's client for the Refe
 {
     SendCommand.Create(console),
     ImportCommand.Create(console),
+    LoadCommand.Create(console, errorConsole),
+    GenerateCsvCommand.Create(console),
 };
 
 var parse = root.Parse(args);
