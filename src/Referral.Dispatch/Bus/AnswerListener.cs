@@ -17,7 +17,8 @@ internal sealed class AnswerListener
     private readonly SemaphoreSlim _arrived = new(0);
     private long _quietSince = Stopwatch.GetTimestamp();
 
-    private AnswerListener()
+    /// <summary>A listener fed by <see cref="Deliver"/> only; <see cref="StartAsync"/> connects one to the broker.</summary>
+    internal AnswerListener()
     {
     }
 
