@@ -96,7 +96,7 @@ internal sealed class AnswerListener
     {
         Interlocked.Exchange(ref _quietSince, Stopwatch.GetTimestamp());
         foreach (var id in _expected.Keys)
-            Forget(id, Answer.Unanswered($"no answer within {quiet.TotalSeconds:0} s of the last one"));
+            Forget(id, Answer.Unanswered($"no answer came for {quiet.TotalSeconds:0} s"));
     }
 
     internal void Deliver(ReadOnlySpan<byte> body)

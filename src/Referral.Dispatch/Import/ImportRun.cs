@@ -50,7 +50,7 @@ internal sealed class ImportRun(ImportState state, TimeProvider time)
             _results[p.Row.Row] = new RowResult(p.Row.Row, p.Row.IncidentNumber, answer, false);
         }
         foreach (var (follower, leader) in followers) Follow(follower, leader);
-        return new ImportReport([.. _results.Values.OrderBy(r => r.Row)], sending.Count, unavailable, interrupted);
+        return new ImportReport([.. _results.Values.OrderBy(r => r.Row)], _handedOver.Count, unavailable, interrupted);
     }
 
     /// <summary>Sorts rows into those settled already (unreadable, answered earlier) and those to send.</summary>
