@@ -1,6 +1,7 @@
 using Referral.Service.Cases;
 using Referral.Service.Demo;
 using Referral.Service.Health;
+using Referral.Service.Identity;
 using Referral.Service.Infrastructure;
 using Referral.Service.Intake;
 using Referral.Service.Mail;
@@ -12,6 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddReferralData();
+builder.AddIdentityAndAccess();
 builder.AddMessaging();
 builder.AddIntake();
 builder.AddMail();
@@ -23,7 +25,10 @@ builder.AddWeb();
 var app = builder.Build();
 
 app.UseServiceDefaults();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapHealth();
+app.MapAuthEndpoints();
 app.MapReferralEndpoints();
 app.MapCaseEndpoints();
 app.MapWeb();

@@ -15,19 +15,22 @@ public sealed class WalkingSkeletonTests
 {
     private ReferralApp _app = null!;
     private HttpClient _client = null!;
+    private HttpClient _station = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
         _app = new ReferralApp();
         await _app.StartAsync();
-        _client = _app.CreateClient();
+        _client = await _app.CreateUserClientAsync("coordinator");
+        _station = _app.CreateStationClient();
     }
 
     [OneTimeTearDown]
     public async Task StopAsync()
     {
         _client.Dispose();
+        _station.Dispose();
         await _app.DisposeAsync();
     }
 
@@ -48,7 +51,7 @@ public sealed class WalkingSkeletonTests
     {
         var referral = Referrals.Valid(disputeType: "婚恋情感");
 
-        using var posted = await _client.PostAsJsonAsync("/api/referrals", referral);
+        using var posted = await _station.PostAsJsonAsync("/api/referrals", referral);
         var receipt = await posted.Content.ReadFromJsonAsync<JsonElement>();
         using var read = await _client.GetAsync(posted.Headers.Location);
         var detail = await read.Content.ReadFromJsonAsync<JsonElement>();
@@ -92,7 +95,7 @@ public sealed class WalkingSkeletonTests
     {
         var referral = Referrals.Valid(phone: "12345") with { DisputeType = "不存在的类型", OccurredAt = null };
 
-        using var response = await _client.PostAsJsonAsync("/api/referrals", referral);
+        using var response = await _station.PostAsJsonAsync("/api/referrals", referral);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));

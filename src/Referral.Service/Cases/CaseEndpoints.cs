@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Referral.Data;
+using Referral.Service.Identity;
 using Referral.Service.Reference;
 
 namespace Referral.Service.Cases;
@@ -9,7 +10,7 @@ public static class CaseEndpoints
 {
     public static IEndpointRouteBuilder MapCaseEndpoints(this IEndpointRouteBuilder app)
     {
-        var cases = app.MapGroup("/api/cases").WithTags("Cases");
+        var cases = app.MapGroup("/api/cases").WithTags("Cases").RequireAuthorization(Policies.Staff);
         cases.MapGet("/{id:guid}", GetAsync).WithName("GetCase").WithSummary("One case, personal data masked");
         return app;
     }

@@ -21,7 +21,7 @@ public sealed class ApiKeyAuthenticationHandler(
     IMemoryCache cache)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string Scheme = "ApiKey";
+    public const string SchemeName = "ApiKey";
     public const string Header = "X-Api-Key";
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
@@ -47,7 +47,7 @@ public sealed class ApiKeyAuthenticationHandler(
             new Claim(ClaimTypes.Role, Roles.Station),
             new Claim(ReferralClaims.Station, info.StationCode),
             new Claim("referral:api-key", info.Prefix),
-        ], Scheme);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme));
+        ], SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 }

@@ -46,7 +46,7 @@ public static class IdentityExtensions
                 o.DefaultChallengeScheme = SelectorScheme;
             })
             .AddPolicyScheme(SelectorScheme, "API key, bearer token or cookie", o => o.ForwardDefaultSelector = SelectScheme)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.Scheme, null)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(9));
         authentication.AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(o =>
         {
@@ -75,7 +75,7 @@ public static class IdentityExtensions
 
     private static string SelectScheme(HttpContext context)
     {
-        if (context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.Header)) return ApiKeyAuthenticationHandler.Scheme;
+        if (context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.Header)) return ApiKeyAuthenticationHandler.SchemeName;
         var authorization = context.Request.Headers.Authorization.ToString();
         return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
             ? IdentityConstants.BearerScheme

@@ -1,3 +1,5 @@
+using Scalar.AspNetCore;
+
 namespace Referral.Service.Infrastructure;
 
 public static class ServiceDefaults
@@ -7,6 +9,12 @@ public static class ServiceDefaults
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Referral 警情通办 API";
+            document.Info.Description = "Referrals from police stations, cases for mediation departments. Station systems send X-Api-Key; people sign in at /api/auth/login and send Authorization: Bearer.";
+            return Task.CompletedTask;
+        }));
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         return builder;
     }
@@ -15,6 +23,8 @@ public static class ServiceDefaults
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference(o => o.WithTitle("Referral 警情通办 API")).AllowAnonymous();
         return app;
     }
 }

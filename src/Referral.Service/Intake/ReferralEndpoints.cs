@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Referral.Contracts;
-using Referral.Core.Cases;
 using Referral.Core.Intake;
 using Referral.Service.Reference;
+using Referral.Service.Identity;
 using Referral.Service.Infrastructure;
 
 namespace Referral.Service.Intake;
@@ -21,7 +21,8 @@ public static class ReferralEndpoints
             .Accepts<IncidentReferred>("application/json")
             .Produces<ReferralReceipt>(StatusCodes.Status201Created)
             .Produces<ReferralReceipt>(StatusCodes.Status200OK)
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .RequireAuthorization(Policies.Referrer);
         return app;
     }
 
@@ -43,8 +44,8 @@ public static class ReferralEndpoints
 
         try
         {
-            var actor = new Actor(request.HttpContext.User.Identity?.Name ?? "anonymous", Roles.Station);
-            var result = await intake.SubmitAsync(body, new IntakeSource("http", actor), null, cancellationToken);
+            var user = request.HttpContext.User;
+            var result = await intake.SubmitAsync(body, new IntakeSource("http", user.ToActor()), user.StationCode(), cancellationToken);
             var receipt = ReferralReceipt.Of(result, reference);
             return result.Outcome == IntakeOutcome.Created
                 ? TypedResults.Created($"/api/cases/{receipt.CaseId}", receipt)

@@ -14,7 +14,7 @@ public static class WebExtensions
     public static WebApplication MapWeb(this WebApplication app)
     {
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>();
         return app;
     }
