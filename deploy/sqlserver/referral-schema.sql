@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     CREATE TABLE [ApiKeys] (
@@ -30,7 +30,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     CREATE TABLE [Areas] (
@@ -45,7 +45,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -59,7 +59,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -87,7 +87,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     CREATE TABLE [Cases] (
@@ -150,7 +150,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -163,7 +163,28 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
+)
+BEGIN
+    CREATE TABLE [DeadLetters] (
+        [Id] bigint NOT NULL IDENTITY,
+        [MessageId] uniqueidentifier NULL,
+        [Queue] nvarchar(200) NOT NULL,
+        [ContentType] nvarchar(100) NULL,
+        [Body] nvarchar(max) NOT NULL,
+        [Reason] nvarchar(4000) NOT NULL,
+        [IncidentNumber] nvarchar(40) NULL,
+        [StationCode] nvarchar(40) NULL,
+        [FailedAt] datetimeoffset NOT NULL,
+        [RequeuedAt] datetimeoffset NULL,
+        [RequeuedBy] nvarchar(100) NULL,
+        CONSTRAINT [PK_DeadLetters] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     CREATE TABLE [Departments] (
@@ -178,7 +199,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     CREATE TABLE [DisputeTypes] (
@@ -193,7 +214,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     CREATE TABLE [Inbox] (
@@ -206,7 +227,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     CREATE TABLE [Outbox] (
@@ -228,7 +249,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     CREATE TABLE [RevealAudits] (
@@ -244,7 +265,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     CREATE TABLE [RoutingRules] (
@@ -266,7 +287,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     CREATE TABLE [RoutingRuleVersions] (
@@ -289,7 +310,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     CREATE TABLE [Stations] (
@@ -303,7 +324,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -318,7 +339,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -333,7 +354,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -348,7 +369,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -362,7 +383,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -377,7 +398,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     CREATE TABLE [CaseParties] (
@@ -396,7 +417,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     CREATE TABLE [PartyFingerprints] (
@@ -412,7 +433,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     CREATE TABLE [Timeline] (
@@ -438,7 +459,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ApiKeys_Hash] ON [ApiKeys] ([Hash]);
@@ -446,7 +467,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -454,7 +475,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -462,7 +483,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -470,7 +491,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -478,7 +499,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -486,7 +507,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -494,7 +515,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -502,7 +523,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CaseParties_CaseId] ON [CaseParties] ([CaseId]);
@@ -510,7 +531,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cases_AcceptDueAt] ON [Cases] ([AcceptDueAt]);
@@ -518,7 +539,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cases_FeedbackDueAt] ON [Cases] ([FeedbackDueAt]);
@@ -526,7 +547,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cases_LeadDepartmentCode_Status] ON [Cases] ([LeadDepartmentCode], [Status]);
@@ -534,7 +555,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cases_ReferredAt] ON [Cases] ([ReferredAt]);
@@ -542,7 +563,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cases_ResolveDueAt] ON [Cases] ([ResolveDueAt]);
@@ -550,7 +571,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Cases_StationCode_IncidentNumber] ON [Cases] ([StationCode], [IncidentNumber]);
@@ -558,7 +579,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cases_Status_Color] ON [Cases] ([Status], [Color]);
@@ -566,7 +587,23 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DeadLetters_MessageId] ON [DeadLetters] ([MessageId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124034331_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DeadLetters_Queue_FailedAt] ON [DeadLetters] ([Queue], [FailedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Inbox_ProcessedAt] ON [Inbox] ([ProcessedAt]);
@@ -574,7 +611,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Outbox_CaseId_Id] ON [Outbox] ([CaseId], [Id]);
@@ -582,7 +619,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Outbox_MessageId] ON [Outbox] ([MessageId]);
@@ -590,7 +627,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Outbox_PublishedAt_AvailableAt] ON [Outbox] ([PublishedAt], [AvailableAt]);
@@ -598,7 +635,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PartyFingerprints_CaseId] ON [PartyFingerprints] ([CaseId]);
@@ -606,7 +643,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PartyFingerprints_Hash_ReferredAt] ON [PartyFingerprints] ([Hash], [ReferredAt]);
@@ -614,7 +651,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RevealAudits_CaseId] ON [RevealAudits] ([CaseId]);
@@ -622,7 +659,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_RoutingRuleVersions_RuleId_Version] ON [RoutingRuleVersions] ([RuleId], [Version]);
@@ -630,7 +667,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Timeline_Action_At] ON [Timeline] ([Action], [At]);
@@ -638,7 +675,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Timeline_CaseId_Sequence] ON [Timeline] ([CaseId], [Sequence]);
@@ -646,11 +683,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124025902_Initial'
+    WHERE [MigrationId] = N'20261124034331_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261124025902_Initial', N'10.0.15');
+    VALUES (N'20261124034331_Initial', N'10.0.15');
 END;
 
 COMMIT;

@@ -6,6 +6,8 @@ using Referral.Service.Infrastructure;
 using Referral.Service.Intake;
 using Referral.Service.Mail;
 using Referral.Service.Messaging;
+using Referral.Service.Reference;
+using Referral.Service.Routing;
 using Referral.Service.Scheduling;
 using Referral.Service.Web;
 
@@ -31,6 +33,9 @@ app.MapHealth();
 app.MapAuthEndpoints();
 app.MapReferralEndpoints();
 app.MapCaseEndpoints();
+app.MapRoutingEndpoints();
+app.MapReferenceEndpoints();
+app.MapApiKeyEndpoints();
 app.MapWeb();
 
 await app.RunAsync();

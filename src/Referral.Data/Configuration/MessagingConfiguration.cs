@@ -31,6 +31,23 @@ internal sealed class InboxMessageConfiguration : IEntityTypeConfiguration<Inbox
     }
 }
 
+internal sealed class DeadLetterConfiguration : IEntityTypeConfiguration<DeadLetter>
+{
+    public void Configure(EntityTypeBuilder<DeadLetter> d)
+    {
+        d.ToTable("DeadLetters");
+        d.HasKey(x => x.Id);
+        d.HasIndex(x => new { x.Queue, x.FailedAt });
+        d.HasIndex(x => x.MessageId);
+        d.Property(x => x.Queue).HasMaxLength(200);
+        d.Property(x => x.ContentType).HasMaxLength(100);
+        d.Property(x => x.Reason).HasMaxLength(4000);
+        d.Property(x => x.IncidentNumber).HasMaxLength(40);
+        d.Property(x => x.StationCode).HasMaxLength(40);
+        d.Property(x => x.RequeuedBy).HasMaxLength(100);
+    }
+}
+
 internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
 {
     public void Configure(EntityTypeBuilder<ApiKey> k)

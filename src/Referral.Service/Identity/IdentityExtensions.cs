@@ -69,6 +69,8 @@ public static class IdentityExtensions
             .AddPolicy(Policies.Coordinator, p => p.RequireRole(Roles.Coordinator))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.Oversight, p => p.RequireRole(Roles.Coordinator, Roles.Supervisor, Roles.Admin))
+            .AddPolicy(Policies.RuleEditor, p => p.RequireRole(Roles.Coordinator, Roles.Admin))
+            .AddPolicy(Policies.Explainer, p => p.RequireRole([.. Policies.StaffRoles, Roles.Station]))
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return builder;
     }

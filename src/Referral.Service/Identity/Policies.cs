@@ -17,5 +17,11 @@ public static class Policies
     /// <summary>Coordinators, supervisors and admins: the center's overview.</summary>
     public const string Oversight = nameof(Oversight);
 
+    /// <summary>Who edits routing rules: admins, and the center's coordinators.</summary>
+    public const string RuleEditor = nameof(RuleEditor);
+
+    /// <summary>Who may ask where a referral would go: staff and station systems.</summary>
+    public const string Explainer = nameof(Explainer);
+
     public static readonly string[] StaffRoles = [Roles.Dispatcher, Roles.Coordinator, Roles.Handler, Roles.Supervisor, Roles.Admin];
 }

@@ -2,6 +2,7 @@ using MassTransit;
 using Referral.Contracts;
 using Referral.Core.Cases;
 using Referral.Core.Intake;
+using Referral.Service.Cases;
 
 namespace Referral.Service.Intake;
 
@@ -21,8 +22,11 @@ public sealed class IncidentReferredConsumer(ReferralIntake intake, TimeProvider
         var station = message.StationCode?.Trim() is { Length: > 0 and <= 40 } code ? code : "unknown";
         try
         {
-            await intake.SubmitAsync(message, new IntakeSource(door, Actor.StationSystem(station), context.MessageId, Name, AnswerOnBus: true), null,
-                context.CancellationToken);
+            var result = await intake.SubmitAsync(message, new IntakeSource(door, Actor.StationSystem(station), context.MessageId, Name, AnswerOnBus: true),
+                null, context.CancellationToken);
+            // A station that sends the same message again is told its case again; the state is unchanged.
+            if (result.Redelivered)
+                await context.Publish(CaseEvents.Accepted(result.Case, IntakeOutcome.Duplicate, context.MessageId, time.GetUtcNow()));
         }
         catch (ReferralValidationException ex)
         {

@@ -12,4 +12,5 @@ public enum IntakeOutcome
     Amended,
 }
 
-public sealed record IntakeResult(IntakeOutcome Outcome, Case Case);
+/// <param name="Redelivered">This very message was processed before; its answer went out then.</param>
+public sealed record IntakeResult(IntakeOutcome Outcome, Case Case, bool Redelivered = false);

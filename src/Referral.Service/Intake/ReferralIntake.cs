@@ -4,6 +4,8 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Referral.Contracts;
+using Polly;
+using Polly.Retry;
 using Referral.Core.Cases;
 using Referral.Core.Grading;
 using Referral.Core.Intake;
@@ -37,7 +39,21 @@ public sealed class ReferralIntake(
     TimeProvider time,
     ILogger<ReferralIntake> logger)
 {
-    private const int Attempts = 3;
+    /// <summary>
+    /// Two doors storing the same incident at once, or two referrals updating the same earlier case
+    /// (a recurrence), collide on a unique key or a stale version: the loser starts over and finds
+    /// the winner's case.
+    /// </summary>
+    private static readonly ResiliencePipeline Collisions = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<DbUpdateException>(ex => ex is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(ex)),
+            MaxRetryAttempts = 5,
+            Delay = TimeSpan.FromMilliseconds(10),
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+        })
+        .Build();
 
     /// <exception cref="ReferralValidationException">The referral is invalid; nothing was stored.</exception>
     public async Task<IntakeResult> SubmitAsync(IncidentReferred input, IntakeSource source, string? boundStationCode, CancellationToken cancellationToken)
@@ -45,20 +61,11 @@ public sealed class ReferralIntake(
         await reference.EnsureFreshAsync(cancellationToken);
         var referral = new ReferralValidator(reference).Validate(input, time.GetUtcNow(), boundStationCode);
         var contentHash = HashOf(referral);
-        for (var attempt = 1; ; attempt++)
+        return await Collisions.ExecuteAsync(async token =>
         {
-            try
-            {
-                return await StoreAsync(referral, contentHash, source, cancellationToken);
-            }
-            catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex) && attempt < Attempts)
-            {
-                // Another consumer or request stored the same incident (or message) a moment ago: take its case.
-                db.ChangeTracker.Clear();
-                logger.LogInformation("Incident {Station}/{Incident} was stored concurrently; using the existing case",
-                    referral.StationCode, referral.IncidentNumber);
-            }
-        }
+            db.ChangeTracker.Clear();
+            return await StoreAsync(referral, contentHash, source, token);
+        }, cancellationToken);
     }
 
     private async Task<IntakeResult> StoreAsync(ValidReferral referral, string contentHash, IntakeSource source, CancellationToken cancellationToken)
@@ -66,7 +73,7 @@ public sealed class ReferralIntake(
         var existing = await db.Cases.FirstOrDefaultAsync(
             c => c.StationCode == referral.StationCode && c.IncidentNumber == referral.IncidentNumber, cancellationToken);
         if (existing is not null && await AlreadyProcessedAsync(source, cancellationToken))
-            return new IntakeResult(IntakeOutcome.Duplicate, existing);
+            return new IntakeResult(IntakeOutcome.Duplicate, existing, Redelivered: true);
         if (existing is not null) return await ReceiveAgainAsync(existing, referral, contentHash, source, cancellationToken);
 
         var now = time.GetUtcNow();

@@ -36,8 +36,7 @@ public sealed class OutboxRelay(IServiceScopeFactory scopes, IBus bus, OutboxSig
                 published = 0;
                 await Task.Delay(options.Value.PollInterval, stoppingToken);
             }
-            if (published < options.Value.BatchSize)
-                await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+            if (published == 0) await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
         }
     }
 
@@ -49,42 +48,68 @@ public sealed class OutboxRelay(IServiceScopeFactory scopes, IBus bus, OutboxSig
         var db = scope.ServiceProvider.GetRequiredService<ReferralDbContext>();
         var now = time.GetUtcNow();
 
-        var candidates = await db.Outbox
+        // The oldest unpublished row of each case is its head; a case is relayed head first, whole.
+        var heads = await db.Outbox
             .Where(m => m.PublishedAt == null && m.AvailableAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
             .Where(m => m.CaseId == null || !db.Outbox.Any(p => p.CaseId == m.CaseId && p.PublishedAt == null && p.Id < m.Id))
-            .OrderBy(m => m.Id).Select(m => m.Id).Take(o.BatchSize).ToListAsync(cancellationToken);
-        if (candidates.Count == 0) return 0;
+            .OrderBy(m => m.Id).Select(m => new { m.Id, m.CaseId }).Take(o.BatchSize).ToListAsync(cancellationToken);
+        if (heads.Count == 0) return 0;
+        var headIds = heads.Select(h => h.Id).ToList();
+        var caseIds = heads.Where(h => h.CaseId != null).Select(h => h.CaseId!.Value).Distinct().ToList();
 
         var leaseUntil = now + o.Lease;
         await db.Outbox
-            .Where(m => candidates.Contains(m.Id) && m.PublishedAt == null && (m.LockedUntil == null || m.LockedUntil < now))
+            .Where(m => m.PublishedAt == null && m.AvailableAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
+            .Where(m => headIds.Contains(m.Id) || (m.CaseId != null && caseIds.Contains(m.CaseId.Value)))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedBy, _instance).SetProperty(m => m.LockedUntil, leaseUntil), cancellationToken);
         var claimed = await db.Outbox.AsNoTracking()
-            .Where(m => candidates.Contains(m.Id) && m.LockedBy == _instance && m.PublishedAt == null)
+            .Where(m => m.LockedBy == _instance && m.PublishedAt == null && (headIds.Contains(m.Id) || (m.CaseId != null && caseIds.Contains(m.CaseId.Value))))
             .OrderBy(m => m.Id).ToListAsync(cancellationToken);
 
-        var results = await Task.WhenAll(claimed.Select(m => PublishAsync(m, cancellationToken)));
-        var done = claimed.Where((_, i) => results[i] is null).Select(m => m.Id).ToList();
+        // A group whose first row is not a head lost its head to another instance in between: leave it.
+        var groups = claimed.GroupBy(m => m.CaseId ?? Guid.Empty).SelectMany(g => g.Key == Guid.Empty ? g.Select(m => new[] { m }) : [g.ToArray()])
+            .Where(g => headIds.Contains(g[0].Id)).ToList();
+        var outcomes = await Task.WhenAll(groups.Select(g => PublishInOrderAsync(g, cancellationToken)));
+
+        var published = outcomes.SelectMany(r => r.Published).ToList();
         var publishedAt = time.GetUtcNow();
-        if (done.Count > 0)
+        if (published.Count > 0)
         {
-            await db.Outbox.Where(m => done.Contains(m.Id))
+            await db.Outbox.Where(m => published.Contains(m.Id))
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.PublishedAt, publishedAt).SetProperty(m => m.LockedBy, (string?)null)
                     .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), cancellationToken);
         }
-        for (var i = 0; i < claimed.Count; i++)
+        foreach (var (row, error) in outcomes.Where(r => r.Failed is not null).Select(r => (r.Failed!, r.Error!)))
         {
-            if (results[i] is not { } error) continue;
-            var row = claimed[i];
             var backoff = Backoff(row.Attempts + 1, o.MaxBackoff);
             await db.Outbox.Where(m => m.Id == row.Id).ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Attempts, m => m.Attempts + 1)
                 .SetProperty(m => m.AvailableAt, publishedAt + backoff)
-                .SetProperty(m => m.LastError, Truncate(error, 2000))
-                .SetProperty(m => m.LockedBy, (string?)null)
-                .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), cancellationToken);
+                .SetProperty(m => m.LastError, Truncate(error, 2000)), cancellationToken);
         }
-        return done.Count;
+        // Whatever this pass did not publish goes back to the pool now rather than at the end of the lease.
+        var release = claimed.Select(m => m.Id).Except(published).ToList();
+        if (release.Count > 0)
+        {
+            await db.Outbox.Where(m => release.Contains(m.Id) && m.LockedBy == _instance)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedBy, (string?)null).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null),
+                    cancellationToken);
+        }
+        return published.Count;
+    }
+
+    private sealed record GroupOutcome(List<long> Published, OutboxMessage? Failed, string? Error);
+
+    /// <summary>Publishes one case's rows in order, stopping at the first failure.</summary>
+    private async Task<GroupOutcome> PublishInOrderAsync(OutboxMessage[] rows, CancellationToken cancellationToken)
+    {
+        var published = new List<long>();
+        foreach (var row in rows)
+        {
+            if (await PublishAsync(row, cancellationToken) is { } error) return new GroupOutcome(published, row, error);
+            published.Add(row.Id);
+        }
+        return new GroupOutcome(published, null, null);
     }
 
     private async Task<string?> PublishAsync(OutboxMessage row, CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ using Referral.Data;
 namespace Referral.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteReferralDbContext))]
-    [Migration("20261124025852_Initial")]
+    [Migration("20261124034320_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -834,6 +834,60 @@ namespace Referral.Data.Migrations.Sqlite
                     b.HasIndex("CaseId");
 
                     b.ToTable("RevealAudits");
+                });
+
+            modelBuilder.Entity("Referral.Data.Messaging.DeadLetter", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IncidentNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Queue")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RequeuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequeuedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StationCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId");
+
+                    b.HasIndex("Queue", "FailedAt");
+
+                    b.ToTable("DeadLetters", (string)null);
                 });
 
             modelBuilder.Entity("Referral.Data.Messaging.InboxMessage", b =>

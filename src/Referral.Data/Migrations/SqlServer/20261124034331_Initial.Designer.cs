@@ -13,7 +13,7 @@ using Referral.Data;
 namespace Referral.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerReferralDbContext))]
-    [Migration("20261124025902_Initial")]
+    [Migration("20261124034331_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -857,6 +857,62 @@ namespace Referral.Data.Migrations.SqlServer
                     b.HasIndex("CaseId");
 
                     b.ToTable("RevealAudits");
+                });
+
+            modelBuilder.Entity("Referral.Data.Messaging.DeadLetter", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("FailedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("IncidentNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid?>("MessageId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Queue")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTimeOffset?>("RequeuedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RequeuedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("StationCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId");
+
+                    b.HasIndex("Queue", "FailedAt");
+
+                    b.ToTable("DeadLetters", (string)null);
                 });
 
             modelBuilder.Entity("Referral.Data.Messaging.InboxMessage", b =>

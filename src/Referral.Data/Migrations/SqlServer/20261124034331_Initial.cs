@@ -166,6 +166,28 @@ namespace Referral.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "DeadLetters",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    MessageId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Queue = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Body = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    IncidentNumber = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    StationCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    FailedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RequeuedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    RequeuedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DeadLetters", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Departments",
                 columns: table => new
                 {
@@ -581,6 +603,16 @@ namespace Referral.Data.Migrations.SqlServer
                 columns: new[] { "Status", "Color" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DeadLetters_MessageId",
+                table: "DeadLetters",
+                column: "MessageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeadLetters_Queue_FailedAt",
+                table: "DeadLetters",
+                columns: new[] { "Queue", "FailedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Inbox_ProcessedAt",
                 table: "Inbox",
                 column: "ProcessedAt");
@@ -663,6 +695,9 @@ namespace Referral.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "DeadLetters");
 
             migrationBuilder.DropTable(
                 name: "Departments");

@@ -166,6 +166,28 @@ namespace Referral.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "DeadLetters",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MessageId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Queue = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    IncidentNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    StationCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    FailedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RequeuedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RequeuedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DeadLetters", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Departments",
                 columns: table => new
                 {
@@ -579,6 +601,16 @@ namespace Referral.Data.Migrations.Sqlite
                 columns: new[] { "Status", "Color" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DeadLetters_MessageId",
+                table: "DeadLetters",
+                column: "MessageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeadLetters_Queue_FailedAt",
+                table: "DeadLetters",
+                columns: new[] { "Queue", "FailedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Inbox_ProcessedAt",
                 table: "Inbox",
                 column: "ProcessedAt");
@@ -661,6 +693,9 @@ namespace Referral.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "DeadLetters");
 
             migrationBuilder.DropTable(
                 name: "Departments");
