@@ -47,7 +47,7 @@ public sealed class IntakeThroughRabbitMqTests
         var accepted = await _answers.WaitForAsync("ReferralAccepted", m => m.GetProperty("referralMessageId").GetGuid() == messageId, Timeout);
         Assert.That(accepted.GetProperty("outcome").GetString(), Is.EqualTo("created"));
         Assert.That(accepted.GetProperty("departmentCode").GetString(), Is.EqualTo("ldjc"));
-        using var client = _app.CreateClient();
+        using var client = await _app.CreateUserClientAsync("coordinator");
         var detail = await client.GetFromJsonAsync<JsonElement>($"/api/cases/{accepted.GetProperty("caseId").GetGuid()}");
         Assert.That(detail.GetProperty("incidentNumber").GetString(), Is.EqualTo(referral.IncidentNumber));
     }
