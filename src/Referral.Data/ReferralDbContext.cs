@@ -29,6 +29,7 @@ public abstract class ReferralDbContext(DbContextOptions options)
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
     public DbSet<DeadLetter> DeadLetters => Set<DeadLetter>();
+    public DbSet<OutgoingMail> OutgoingMail => Set<OutgoingMail>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<RevealAudit> RevealAudits => Set<RevealAudit>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

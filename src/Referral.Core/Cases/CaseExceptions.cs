@@ -15,3 +15,12 @@ public sealed class CaseInputException(string field, string message) : Exception
 {
     public string Field { get; } = field;
 }
+
+/// <summary>The action is possible in this state, but not for this person (wrong role or department); nothing was changed.</summary>
+public sealed class CaseActionForbiddenException(CaseAction action, IReadOnlyList<CaseAction> allowedNow)
+    : Exception($"You may not '{action.Slug()}' this case; you may: " +
+                (allowedNow.Count == 0 ? "nothing" : string.Join(", ", allowedNow.Select(a => a.Slug()))))
+{
+    public CaseAction Action { get; } = action;
+    public IReadOnlyList<CaseAction> AllowedNow { get; } = allowedNow;
+}

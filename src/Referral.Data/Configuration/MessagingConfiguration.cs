@@ -48,6 +48,25 @@ internal sealed class DeadLetterConfiguration : IEntityTypeConfiguration<DeadLet
     }
 }
 
+internal sealed class OutgoingMailConfiguration : IEntityTypeConfiguration<OutgoingMail>
+{
+    public void Configure(EntityTypeBuilder<OutgoingMail> m)
+    {
+        m.ToTable("OutgoingMail");
+        m.HasKey(x => x.Id);
+        m.HasIndex(x => x.Key).IsUnique();
+        m.HasIndex(x => new { x.SentAt, x.AvailableAt });
+        m.Property(x => x.Key).HasMaxLength(300);
+        m.Property(x => x.Kind).HasMaxLength(40);
+        m.Property(x => x.ToAddress).HasMaxLength(200);
+        m.Property(x => x.ToName).HasMaxLength(100);
+        m.Property(x => x.Subject).HasMaxLength(300);
+        m.Property(x => x.MessageId).HasMaxLength(200);
+        m.Property(x => x.LockedBy).HasMaxLength(100);
+        m.Property(x => x.LastError).HasMaxLength(2000);
+    }
+}
+
 internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
 {
     public void Configure(EntityTypeBuilder<ApiKey> k)

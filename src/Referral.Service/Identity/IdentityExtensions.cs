@@ -69,6 +69,7 @@ public static class IdentityExtensions
             .AddPolicy(Policies.Coordinator, p => p.RequireRole(Roles.Coordinator))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.Oversight, p => p.RequireRole(Roles.Coordinator, Roles.Supervisor, Roles.Admin))
+            .AddPolicy(Policies.CaseReader, p => p.RequireRole(Roles.Dispatcher, Roles.Coordinator, Roles.Handler, Roles.Supervisor, Roles.Station))
             .AddPolicy(Policies.RuleEditor, p => p.RequireRole(Roles.Coordinator, Roles.Admin))
             .AddPolicy(Policies.Explainer, p => p.RequireRole([.. Policies.StaffRoles, Roles.Station]))
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());

@@ -23,5 +23,8 @@ public static class Policies
     /// <summary>Who may ask where a referral would go: staff and station systems.</summary>
     public const string Explainer = nameof(Explainer);
 
+    /// <summary>Who reads cases (each within their scope): staff other than admins, and station systems.</summary>
+    public const string CaseReader = nameof(CaseReader);
+
     public static readonly string[] StaffRoles = [Roles.Dispatcher, Roles.Coordinator, Roles.Handler, Roles.Supervisor, Roles.Admin];
 }

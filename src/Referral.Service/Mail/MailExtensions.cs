@@ -12,6 +12,9 @@ public static class MailExtensions
         builder.Services.AddSingleton<IMailSender>(sp => sp.GetRequiredService<IOptions<MailOptions>>().Value.Mode == MailMode.Smtp
             ? sp.GetRequiredService<SmtpMailSender>()
             : sp.GetRequiredService<PickupDirectoryMailSender>());
+        builder.Services.AddSingleton<MailSignal>();
+        builder.Services.AddSingleton<MailOutbox>();
+        builder.Services.AddHostedService<MailRelay>();
         return builder;
     }
 }

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Referral.Service.Intake;
+using Referral.Service.Notifications;
 
 namespace Referral.Service.Messaging;
 
@@ -18,6 +19,7 @@ public static class MessagingExtensions
         {
             x.SetKebabCaseEndpointNameFormatter();
             x.AddConsumer<IncidentReferredConsumer, IncidentReferredConsumerDefinition>();
+            x.AddConsumer<CaseNotificationConsumer, CaseNotificationConsumerDefinition>();
             if (transport == BusTransport.RabbitMq)
             {
                 x.UsingRabbitMq((context, cfg) =>

@@ -10,15 +10,17 @@ public sealed class OutboxWriter(TimeProvider time)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public void Add<T>(ReferralDbContext db, T message, Guid? caseId) where T : class
+    public void Add<T>(ReferralDbContext db, T message, Guid? caseId) where T : class => Add(db, message, typeof(T), caseId);
+
+    public void Add(ReferralDbContext db, object message, Type type, Guid? caseId)
     {
         var now = time.GetUtcNow();
         db.Outbox.Add(new OutboxMessage
         {
             MessageId = NewId.NextGuid(),
             CaseId = caseId,
-            MessageType = typeof(T).FullName!,
-            Body = JsonSerializer.Serialize(message, Json),
+            MessageType = type.FullName!,
+            Body = JsonSerializer.Serialize(message, type, Json),
             CreatedAt = now,
             AvailableAt = now,
         });

@@ -1,0 +1,14 @@
+using Referral.Service.Mail;
+
+namespace Referral.Service.Notifications;
+
+public static class NotificationExtensions
+{
+    public static IHostApplicationBuilder AddNotifications(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<Recipients>();
+        builder.Services.AddScoped<CaseNotices>();
+        builder.Services.AddScoped<EmailRenderer>();
+        return builder;
+    }
+}
