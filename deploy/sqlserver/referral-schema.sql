@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE TABLE [ApiKeys] (
@@ -30,7 +30,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE TABLE [Areas] (
@@ -45,7 +45,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -59,7 +59,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -87,7 +87,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE TABLE [Cases] (
@@ -150,7 +150,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -163,7 +163,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE TABLE [DeadLetters] (
@@ -184,7 +184,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE TABLE [Departments] (
@@ -199,7 +199,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE TABLE [DisputeTypes] (
@@ -214,7 +214,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE TABLE [Inbox] (
@@ -227,7 +227,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE TABLE [Outbox] (
@@ -249,7 +249,33 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
+)
+BEGIN
+    CREATE TABLE [OutgoingMail] (
+        [Id] bigint NOT NULL IDENTITY,
+        [Key] nvarchar(300) NOT NULL,
+        [Kind] nvarchar(40) NOT NULL,
+        [ToAddress] nvarchar(200) NOT NULL,
+        [ToName] nvarchar(100) NOT NULL,
+        [Subject] nvarchar(300) NOT NULL,
+        [TextBody] nvarchar(max) NOT NULL,
+        [HtmlBody] nvarchar(max) NOT NULL,
+        [MessageId] nvarchar(200) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [AvailableAt] datetimeoffset NOT NULL,
+        [Attempts] int NOT NULL,
+        [LockedBy] nvarchar(100) NULL,
+        [LockedUntil] datetimeoffset NULL,
+        [SentAt] datetimeoffset NULL,
+        [LastError] nvarchar(2000) NULL,
+        CONSTRAINT [PK_OutgoingMail] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE TABLE [RevealAudits] (
@@ -265,7 +291,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE TABLE [RoutingRules] (
@@ -287,7 +313,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE TABLE [RoutingRuleVersions] (
@@ -310,7 +336,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE TABLE [Stations] (
@@ -324,7 +350,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -339,7 +365,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -354,7 +380,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -369,7 +395,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -383,7 +409,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -398,7 +424,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE TABLE [CaseParties] (
@@ -417,7 +443,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE TABLE [PartyFingerprints] (
@@ -433,7 +459,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE TABLE [Timeline] (
@@ -459,7 +485,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ApiKeys_Hash] ON [ApiKeys] ([Hash]);
@@ -467,7 +493,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -475,7 +501,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -483,7 +509,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -491,7 +517,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -499,7 +525,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -507,7 +533,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -515,7 +541,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -523,7 +549,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CaseParties_CaseId] ON [CaseParties] ([CaseId]);
@@ -531,7 +557,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cases_AcceptDueAt] ON [Cases] ([AcceptDueAt]);
@@ -539,7 +565,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cases_FeedbackDueAt] ON [Cases] ([FeedbackDueAt]);
@@ -547,7 +573,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cases_LeadDepartmentCode_Status] ON [Cases] ([LeadDepartmentCode], [Status]);
@@ -555,7 +581,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cases_ReferredAt] ON [Cases] ([ReferredAt]);
@@ -563,7 +589,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cases_ResolveDueAt] ON [Cases] ([ResolveDueAt]);
@@ -571,7 +597,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Cases_StationCode_IncidentNumber] ON [Cases] ([StationCode], [IncidentNumber]);
@@ -579,7 +605,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cases_Status_Color] ON [Cases] ([Status], [Color]);
@@ -587,7 +613,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DeadLetters_MessageId] ON [DeadLetters] ([MessageId]);
@@ -595,7 +621,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DeadLetters_Queue_FailedAt] ON [DeadLetters] ([Queue], [FailedAt]);
@@ -603,7 +629,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Inbox_ProcessedAt] ON [Inbox] ([ProcessedAt]);
@@ -611,7 +637,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Outbox_CaseId_Id] ON [Outbox] ([CaseId], [Id]);
@@ -619,7 +645,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Outbox_MessageId] ON [Outbox] ([MessageId]);
@@ -627,7 +653,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Outbox_PublishedAt_AvailableAt] ON [Outbox] ([PublishedAt], [AvailableAt]);
@@ -635,7 +661,23 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_OutgoingMail_Key] ON [OutgoingMail] ([Key]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124035524_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_OutgoingMail_SentAt_AvailableAt] ON [OutgoingMail] ([SentAt], [AvailableAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PartyFingerprints_CaseId] ON [PartyFingerprints] ([CaseId]);
@@ -643,7 +685,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PartyFingerprints_Hash_ReferredAt] ON [PartyFingerprints] ([Hash], [ReferredAt]);
@@ -651,7 +693,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RevealAudits_CaseId] ON [RevealAudits] ([CaseId]);
@@ -659,7 +701,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_RoutingRuleVersions_RuleId_Version] ON [RoutingRuleVersions] ([RuleId], [Version]);
@@ -667,7 +709,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Timeline_Action_At] ON [Timeline] ([Action], [At]);
@@ -675,7 +717,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Timeline_CaseId_Sequence] ON [Timeline] ([CaseId], [Sequence]);
@@ -683,11 +725,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124034331_Initial'
+    WHERE [MigrationId] = N'20261124035524_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261124034331_Initial', N'10.0.15');
+    VALUES (N'20261124035524_Initial', N'10.0.15');
 END;
 
 COMMIT;

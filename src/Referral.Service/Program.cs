@@ -1,3 +1,4 @@
+using Referral.Service.Calendar;
 using Referral.Service.Cases;
 using Referral.Service.Demo;
 using Referral.Service.Health;
@@ -18,6 +19,7 @@ builder.AddServiceDefaults();
 builder.AddReferralData();
 builder.AddIdentityAndAccess();
 builder.AddMessaging();
+builder.AddCalendar();
 builder.AddIntake();
 builder.AddCases();
 builder.AddMail();

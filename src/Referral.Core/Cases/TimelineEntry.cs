@@ -41,7 +41,7 @@ public sealed class TimelineEntry
         {
             CaseId = @case.Id,
             Sequence = sequence,
-            At = at,
+            At = ToStoredPrecision(at),
             ActorName = actor.Name,
             ActorRole = actor.Role,
             ActorDepartmentCode = actor.DepartmentCode,
@@ -58,6 +58,13 @@ public sealed class TimelineEntry
         entry.Hash = entry.ComputeHash();
         return entry;
     }
+
+    /// <summary>
+    /// Whole milliseconds in UTC: what every store keeps exactly (SQLite's encoding keeps 0.1 ms), so
+    /// the hash computed now is the hash recomputed from the stored row.
+    /// </summary>
+    public static DateTimeOffset ToStoredPrecision(DateTimeOffset at) =>
+        new(at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
 
     public IReadOnlyDictionary<string, string> DetailValues() =>
         (Details ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries)

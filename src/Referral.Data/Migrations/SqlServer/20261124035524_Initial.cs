@@ -254,6 +254,33 @@ namespace Referral.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutgoingMail",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Key = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    ToAddress = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ToName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    TextBody = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    HtmlBody = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    MessageId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    AvailableAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    LockedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    LockedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutgoingMail", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RevealAudits",
                 columns: table => new
                 {
@@ -634,6 +661,17 @@ namespace Referral.Data.Migrations.SqlServer
                 columns: new[] { "PublishedAt", "AvailableAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutgoingMail_Key",
+                table: "OutgoingMail",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutgoingMail_SentAt_AvailableAt",
+                table: "OutgoingMail",
+                columns: new[] { "SentAt", "AvailableAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PartyFingerprints_CaseId",
                 table: "PartyFingerprints",
                 column: "CaseId");
@@ -710,6 +748,9 @@ namespace Referral.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "Outbox");
+
+            migrationBuilder.DropTable(
+                name: "OutgoingMail");
 
             migrationBuilder.DropTable(
                 name: "PartyFingerprints");

@@ -254,6 +254,33 @@ namespace Referral.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutgoingMail",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ToAddress = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ToName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TextBody = table.Column<string>(type: "TEXT", nullable: false),
+                    HtmlBody = table.Column<string>(type: "TEXT", nullable: false),
+                    MessageId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AvailableAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LockedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LockedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutgoingMail", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RevealAudits",
                 columns: table => new
                 {
@@ -632,6 +659,17 @@ namespace Referral.Data.Migrations.Sqlite
                 columns: new[] { "PublishedAt", "AvailableAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutgoingMail_Key",
+                table: "OutgoingMail",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutgoingMail_SentAt_AvailableAt",
+                table: "OutgoingMail",
+                columns: new[] { "SentAt", "AvailableAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PartyFingerprints_CaseId",
                 table: "PartyFingerprints",
                 column: "CaseId");
@@ -708,6 +746,9 @@ namespace Referral.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Outbox");
+
+            migrationBuilder.DropTable(
+                name: "OutgoingMail");
 
             migrationBuilder.DropTable(
                 name: "PartyFingerprints");
