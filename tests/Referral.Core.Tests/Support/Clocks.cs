@@ -9,6 +9,8 @@ internal static class Clocks
 {
     public static readonly DeadlinePolicy Policy = new(TestCalendars.Autumn2026, new DeadlineOptions());
 
+    public static readonly EscalationPolicy Escalation = new(Policy);
+
     public static CaseClock Routed(WarningColor color, string routedAt) =>
         new() { Color = color, Stage = CaseStage.Routed, RoutedAt = At(routedAt) };
 
