@@ -10,22 +10,6 @@ public sealed class CalendarFileException : Exception
         SourceName = source;
     }
 
-    public CalendarFileException()
-        : this(["unknown error"])
-    {
-    }
-
-    public CalendarFileException(string message)
-        : this([message])
-    {
-    }
-
-    public CalendarFileException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        Errors = [message];
-    }
-
     public IReadOnlyList<string> Errors { get; }
 
     /// <summary>The file the errors are in, when it was loaded from a file.</summary>

@@ -25,9 +25,6 @@ public sealed partial class WorkingCalendar
     public static IReadOnlyList<WorkingPeriod> DefaultWorkingHours { get; } =
         [new(new TimeOnly(8, 30), new TimeOnly(12, 0)), new(new TimeOnly(13, 30), new TimeOnly(17, 30))];
 
-    private static readonly Lazy<WorkingCalendar> WeekdaysOnly =
-        new(() => new WorkingCalendar(TimeZoneInfo.FindSystemTimeZoneById(DefaultTimeZoneId), DefaultWorkingHours));
-
     private readonly long[] _periodStarts;
     private readonly long[] _periodEnds;
     private readonly long _dayLength;
@@ -65,9 +62,6 @@ public sealed partial class WorkingCalendar
         _exceptions = _weekdayHolidays.Concat(_sortedWorkingWeekendDays).Order().ToArray();
     }
 
-
-    /// <summary>Asia/Shanghai with the default hours and no holidays at all: for tests and tools, never for production.</summary>
-    public static WorkingCalendar WithoutHolidays => WeekdaysOnly.Value;
 
     public TimeZoneInfo TimeZone { get; }
 
