@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE TABLE [ApiKeys] (
@@ -30,7 +30,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE TABLE [Areas] (
@@ -45,7 +45,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -59,7 +59,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -87,11 +87,26 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE TABLE [Cases] (
         [Id] uniqueidentifier NOT NULL,
+        [ReopenedAt] datetimeoffset NULL,
+        [ResumedAt] datetimeoffset NULL,
+        [AcceptClockStart] datetimeoffset NULL,
+        [ResolveClockStart] datetimeoffset NULL,
+        [AcceptWarnAt] datetimeoffset NULL,
+        [ResolveWarnAt] datetimeoffset NULL,
+        [FeedbackEscalateAt] datetimeoffset NULL,
+        [HoldReviewAt] datetimeoffset NULL,
+        [AcceptWarnedAt] datetimeoffset NULL,
+        [AcceptEscalatedAt] datetimeoffset NULL,
+        [ResolveWarnedAt] datetimeoffset NULL,
+        [ResolveEscalatedAt] datetimeoffset NULL,
+        [FeedbackEscalatedAt] datetimeoffset NULL,
+        [NextEscalationCheckAt] datetimeoffset NULL,
+        [ScheduleVersion] nvarchar(16) NULL,
         [StationCode] nvarchar(40) NOT NULL,
         [IncidentNumber] nvarchar(40) NOT NULL,
         [OccurredAt] datetimeoffset NOT NULL,
@@ -150,7 +165,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -163,7 +178,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE TABLE [DeadLetters] (
@@ -184,7 +199,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE TABLE [Departments] (
@@ -199,7 +214,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE TABLE [DisputeTypes] (
@@ -214,7 +229,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE TABLE [Inbox] (
@@ -227,7 +242,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE TABLE [Outbox] (
@@ -249,7 +264,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE TABLE [OutgoingMail] (
@@ -275,7 +290,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE TABLE [RevealAudits] (
@@ -291,7 +306,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE TABLE [RoutingRules] (
@@ -313,7 +328,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE TABLE [RoutingRuleVersions] (
@@ -336,7 +351,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE TABLE [Stations] (
@@ -350,7 +365,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -365,7 +380,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -380,7 +395,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -395,7 +410,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -409,7 +424,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -424,7 +439,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE TABLE [CaseParties] (
@@ -443,7 +458,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE TABLE [PartyFingerprints] (
@@ -459,7 +474,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE TABLE [Timeline] (
@@ -485,7 +500,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ApiKeys_Hash] ON [ApiKeys] ([Hash]);
@@ -493,7 +508,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -501,7 +516,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -509,7 +524,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -517,7 +532,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -525,7 +540,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -533,7 +548,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -541,7 +556,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -549,7 +564,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CaseParties_CaseId] ON [CaseParties] ([CaseId]);
@@ -557,23 +572,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_Cases_AcceptDueAt] ON [Cases] ([AcceptDueAt]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_Cases_FeedbackDueAt] ON [Cases] ([FeedbackDueAt]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cases_LeadDepartmentCode_Status] ON [Cases] ([LeadDepartmentCode], [Status]);
@@ -581,7 +580,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Cases_NextEscalationCheckAt] ON [Cases] ([NextEscalationCheckAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cases_ReferredAt] ON [Cases] ([ReferredAt]);
@@ -589,15 +596,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_Cases_ResolveDueAt] ON [Cases] ([ResolveDueAt]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Cases_StationCode_IncidentNumber] ON [Cases] ([StationCode], [IncidentNumber]);
@@ -605,7 +604,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cases_Status_Color] ON [Cases] ([Status], [Color]);
@@ -613,7 +612,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Cases_Status_ScheduleVersion] ON [Cases] ([Status], [ScheduleVersion]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DeadLetters_MessageId] ON [DeadLetters] ([MessageId]);
@@ -621,7 +628,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DeadLetters_Queue_FailedAt] ON [DeadLetters] ([Queue], [FailedAt]);
@@ -629,7 +636,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Inbox_ProcessedAt] ON [Inbox] ([ProcessedAt]);
@@ -637,7 +644,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Outbox_CaseId_Id] ON [Outbox] ([CaseId], [Id]);
@@ -645,7 +652,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Outbox_MessageId] ON [Outbox] ([MessageId]);
@@ -653,7 +660,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Outbox_PublishedAt_AvailableAt] ON [Outbox] ([PublishedAt], [AvailableAt]);
@@ -661,7 +668,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_OutgoingMail_Key] ON [OutgoingMail] ([Key]);
@@ -669,7 +676,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutgoingMail_SentAt_AvailableAt] ON [OutgoingMail] ([SentAt], [AvailableAt]);
@@ -677,7 +684,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PartyFingerprints_CaseId] ON [PartyFingerprints] ([CaseId]);
@@ -685,7 +692,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PartyFingerprints_Hash_ReferredAt] ON [PartyFingerprints] ([Hash], [ReferredAt]);
@@ -693,7 +700,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RevealAudits_CaseId] ON [RevealAudits] ([CaseId]);
@@ -701,7 +708,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_RoutingRuleVersions_RuleId_Version] ON [RoutingRuleVersions] ([RuleId], [Version]);
@@ -709,7 +716,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Timeline_Action_At] ON [Timeline] ([Action], [At]);
@@ -717,7 +724,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Timeline_CaseId_Sequence] ON [Timeline] ([CaseId], [Sequence]);
@@ -725,11 +732,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124035524_Initial'
+    WHERE [MigrationId] = N'20261124040802_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261124035524_Initial', N'10.0.15');
+    VALUES (N'20261124040802_Initial', N'10.0.15');
 END;
 
 COMMIT;

@@ -133,3 +133,12 @@ public sealed record CaseEscalated : CaseActionEvent
     public string FromColor { get; init; } = "";
     public bool ToSupervisors { get; init; }
 }
+
+/// <summary>A deadline is two working hours away: the responsible department is warned (only it).</summary>
+public sealed record CaseDueSoon : CaseActionEvent
+{
+    /// <summary>accept-due-soon or resolve-due-soon.</summary>
+    public string Rule { get; init; } = "";
+
+    public DateTimeOffset DeadlineAt { get; init; }
+}

@@ -1,6 +1,7 @@
 using Referral.Service.Calendar;
 using Referral.Service.Cases;
 using Referral.Service.Demo;
+using Referral.Service.Escalation;
 using Referral.Service.Health;
 using Referral.Service.Identity;
 using Referral.Service.Infrastructure;
@@ -20,6 +21,7 @@ builder.AddReferralData();
 builder.AddIdentityAndAccess();
 builder.AddMessaging();
 builder.AddCalendar();
+builder.AddEscalation();
 builder.AddIntake();
 builder.AddCases();
 builder.AddMail();

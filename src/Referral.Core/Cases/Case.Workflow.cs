@@ -1,4 +1,5 @@
 using System.Globalization;
+using Referral.Core.Deadlines;
 using Referral.Core.Grading;
 
 namespace Referral.Core.Cases;
@@ -86,12 +87,13 @@ public sealed partial class Case
     }
 
     /// <summary>调整预警: the center raises or lowers the color, always with a reason.</summary>
-    public void ChangeColor(Actor by, WarningColor color, string reason, DateTimeOffset now)
+    public void ChangeColor(Actor by, WarningColor color, string reason, DeadlinePolicy deadlines, DateTimeOffset now)
     {
         Ensure(CaseAction.ChangeColor, by);
         var text = RequireText(reason, "reason", CaseLimits.Reason);
         if (color == Color) throw new CaseInputException("color", $"案件已是{color.ChineseName()}色 (the case is already {color.Code()})");
         var previous = Color;
+        MoveClockFor(color, deadlines, now);
         Color = color;
         Record(by, CaseAction.ChangeColor, Status, now, text, new() { ["from"] = previous.Code(), ["to"] = color.Code() });
     }
@@ -116,6 +118,7 @@ public sealed partial class Case
         var from = Status;
         EndHold(workingTime, now);
         Status = CaseStatus.InProgress;
+        ResumedAt = now;
         Record(by, CaseAction.Resume, from, now, text);
     }
 
@@ -191,9 +194,12 @@ public sealed partial class Case
     /// <summary>What this person may do on this case now.</summary>
     public IReadOnlyList<CaseAction> AllowedActionsFor(Actor actor) => CaseRules.AllowedFor(this, actor);
 
+    /// <summary>The resolve clock starts again from the reopening, with nothing held yet.</summary>
     private void Reopened(DateTimeOffset now)
     {
         ReopenCount++;
+        ReopenedAt = now;
+        HeldFor = TimeSpan.Zero;
         Color = Color.Raise();
         ClosedAt = null;
         Outcome = null;

@@ -51,9 +51,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         c.HasIndex(x => new { x.Status, x.Color });
         c.HasIndex(x => new { x.LeadDepartmentCode, x.Status });
         c.HasIndex(x => x.ReferredAt);
-        c.HasIndex(x => x.AcceptDueAt);
-        c.HasIndex(x => x.ResolveDueAt);
-        c.HasIndex(x => x.FeedbackDueAt);
+        c.HasIndex(x => x.NextEscalationCheckAt);
+        c.HasIndex(x => new { x.Status, x.ScheduleVersion });
+        c.Property(x => x.ScheduleVersion).HasMaxLength(16);
     }
 }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Referral.Core.Cases;
 using Referral.Core.Grading;
+using Referral.Service.Escalation;
 using Referral.Service.Identity;
 using Referral.Service.Infrastructure;
 using Referral.Service.Reference;
@@ -49,7 +50,7 @@ public static class CaseActionEndpoints
         {
             var known = WarningColorExtensions.TryParse(r.Color, out var color);
             return ctx.Run(id, r.Version, known ? [] : [("color", "应为 red、yellow 或 green (red, yellow or green)")],
-                (c, a, now) => c.ChangeColor(a, color, r.Reason!, now));
+                (c, a, now) => c.ChangeColor(a, color, r.Reason!, ctx.Schedule.Deadlines, now));
         }).WithSummary("调整预警: raise or lower the color, with a reason (coordinator)");
         actions.MapPost("/hold", (Guid id, ReasonRequest r, Ctx ctx) => ctx.Run(id, r.Version, [], (c, a, now) => c.Hold(a, r.Reason!, now)))
             .WithSummary("暂停: wait for a party or a court date; pauses the resolve clock");
@@ -83,16 +84,18 @@ public static class CaseActionEndpoints
             .Select(c => (c.Field, "未知的部门代码 (unknown department)"));
 
     /// <summary>What every action endpoint needs, bound from the request and the container.</summary>
-    public sealed class Ctx(CaseWorkflow workflow, ReferenceDataCache reference, IWorkingTime workingTime, TimeProvider time, HttpContext http)
+    public sealed class Ctx(CaseWorkflow workflow, ReferenceDataCache reference, IWorkingTime workingTime, CaseSchedule schedule, TimeProvider time,
+        HttpContext http)
     {
         public ReferenceDataCache Reference => reference;
         public IWorkingTime WorkingTime => workingTime;
+        public CaseSchedule Schedule => schedule;
 
         public static ValueTask<Ctx?> BindAsync(HttpContext http)
         {
             var s = http.RequestServices;
             return ValueTask.FromResult<Ctx?>(new Ctx(s.GetRequiredService<CaseWorkflow>(), s.GetRequiredService<ReferenceDataCache>(),
-                s.GetRequiredService<IWorkingTime>(), s.GetRequiredService<TimeProvider>(), http));
+                s.GetRequiredService<IWorkingTime>(), s.GetRequiredService<CaseSchedule>(), s.GetRequiredService<TimeProvider>(), http));
         }
 
         public async Task<IResult> Run(Guid id, int? version, IEnumerable<(string Field, string Message)> inputErrors,
@@ -123,7 +126,7 @@ public static class CaseActionEndpoints
                     statusCode: StatusCodes.Status409Conflict, title: "Action not allowed in this state",
                     extensions: new Dictionary<string, object?>
                     {
-                        ["status"] = ex.Status.ToString(),
+                        ["caseStatus"] = ex.Status.ToString(),
                         ["allowedActions"] = ex.AllowedNow.Select(a => a.Slug()).ToList(),
                     });
             }

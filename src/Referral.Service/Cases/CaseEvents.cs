@@ -92,6 +92,12 @@ public static class CaseEvents
             {
                 Rule = Detail("rule") ?? "", FromColor = Detail("from") ?? e.Color.Code(), ToSupervisors = Detail("supervisors") == "true",
             }),
+            CaseAction.Warn => Fill(new CaseDueSoon
+            {
+                Rule = Detail("rule") ?? "",
+                DeadlineAt = DateTimeOffset.TryParse(Detail("deadline"), System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.RoundtripKind, out var due) ? due : e.At,
+            }),
             _ => null,
         };
         return evt;

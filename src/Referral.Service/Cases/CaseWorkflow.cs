@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Referral.Core.Cases;
 using Referral.Data;
+using Referral.Service.Escalation;
 using Referral.Service.Identity;
 using Referral.Service.Messaging;
 
@@ -22,7 +23,7 @@ public sealed record ActionResult(ActionOutcome Outcome, Case? Case);
 /// A concurrent change wins over this one: the caller gets the fresh case to show.
 /// </summary>
 public sealed class CaseWorkflow(ReferralDbContext db, CaseAccess access, OutboxWriter outbox, OutboxSignal signal,
-    TimeProvider time, ILogger<CaseWorkflow> logger)
+    CaseSchedule schedule, TimeProvider time, ILogger<CaseWorkflow> logger)
 {
     /// <param name="expectedVersion">The version the person acted on, if the client sent it.</param>
     public async Task<ActionResult> ApplyAsync(Guid id, ClaimsPrincipal user, int? expectedVersion, Action<Case, Actor, DateTimeOffset> apply,
@@ -35,6 +36,7 @@ public sealed class CaseWorkflow(ReferralDbContext db, CaseAccess access, Outbox
         var now = time.GetUtcNow();
         var actor = user.ToActor();
         apply(@case, actor, now);
+        schedule.Refresh(@case);
         foreach (var entry in @case.NewEntries)
             if (CaseEvents.For(@case, entry) is { } evt) outbox.Add(db, (object)evt, evt.GetType(), @case.Id);
         try

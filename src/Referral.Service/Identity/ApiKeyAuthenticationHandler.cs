@@ -33,13 +33,14 @@ public sealed class ApiKeyAuthenticationHandler(
         var key = values.ToString();
         if (key.Length is 0 or > 200) return AuthenticateResult.Fail("Malformed API key");
         var hash = ApiKeyHasher.Hash(key);
-        var info = await cache.GetOrCreateAsync($"apikey:{hash}", async entry =>
+        // Only known keys are cached: a key issued a moment ago works at once, a revoked one within CacheFor.
+        if (!cache.TryGetValue($"apikey:{hash}", out KeyInfo? info) || info is null)
         {
-            entry.AbsoluteExpirationRelativeToNow = CacheFor;
-            return await db.ApiKeys.AsNoTracking().Where(k => k.Hash == hash && k.RevokedAt == null)
+            info = await db.ApiKeys.AsNoTracking().Where(k => k.Hash == hash && k.RevokedAt == null)
                 .Select(k => new KeyInfo(k.Id, k.StationCode, k.Prefix)).FirstOrDefaultAsync(Context.RequestAborted);
-        });
-        if (info is null) return AuthenticateResult.Fail("Unknown or revoked API key");
+            if (info is null) return AuthenticateResult.Fail("Unknown or revoked API key");
+            cache.Set($"apikey:{hash}", info, CacheFor);
+        }
 
         var identity = new ClaimsIdentity(
         [

@@ -15,6 +15,7 @@ using Referral.Data;
 using Referral.Data.Messaging;
 using Referral.Service.Reference;
 using Referral.Service.Cases;
+using Referral.Service.Escalation;
 using Referral.Service.Messaging;
 
 namespace Referral.Service.Intake;
@@ -35,6 +36,7 @@ public sealed class ReferralIntake(
     Fingerprints fingerprints,
     OutboxWriter outbox,
     OutboxSignal signal,
+    CaseSchedule schedule,
     IOptions<IntakeOptions> options,
     TimeProvider time,
     ILogger<ReferralIntake> logger)
@@ -90,6 +92,7 @@ public sealed class ReferralIntake(
             new RoutingFacts(referral.DisputeTypeCode, referral.AreaCode, referral.Address, referral.Summary),
             reference.RoutingRules, reference.Areas);
         @case.Route(decision, now);
+        schedule.Refresh(@case);
 
         db.Cases.Add(@case);
         db.PartyFingerprints.AddRange(prints);

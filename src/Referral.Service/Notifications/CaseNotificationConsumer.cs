@@ -17,7 +17,7 @@ namespace Referral.Service.Notifications;
 public sealed class CaseNotificationConsumer(ReferralDbContext db, ReferenceDataCache reference, Recipients recipients, CaseNotices notices,
     MailOutbox mail, TimeProvider time) :
     IConsumer<CaseRouted>, IConsumer<CaseAssigned>, IConsumer<CaseTransferred>, IConsumer<CoHandlingRequested>, IConsumer<CaseRejected>,
-    IConsumer<CaseClosed>, IConsumer<CaseReopened>
+    IConsumer<CaseClosed>, IConsumer<CaseReopened>, IConsumer<CaseEscalated>, IConsumer<CaseDueSoon>
 {
     public const string Name = "notifications";
 
@@ -49,6 +49,39 @@ public sealed class CaseNotificationConsumer(ReferralDbContext db, ReferenceData
         Dept(c.LeadDepartmentCode, "case-reopened", "案件重新打开", "纠纷复发，以下案件已重新打开，预警等级上调一级，请尽快跟进。"),
         Center("case-reopened", "案件重新打开", "纠纷复发，以下案件已重新打开，预警等级上调一级。"),
     ]);
+
+    public async Task Consume(ConsumeContext<CaseEscalated> context)
+    {
+        var m = context.Message;
+        var supervisors = m.ToSupervisors ? await recipients.SupervisorsAsync() : [];
+        var title = m.ToSupervisors ? "红色预警案件超期，报请督办" : "案件预警升级";
+        var lead = m.ToSupervisors
+            ? "以下红色预警案件已超过办理时限，请领导督促办理。"
+            : $"以下案件因{EscalationReason(m.Rule)}，预警等级已由{ColorName(m.FromColor)}升为{ColorName(m.Color)}。";
+        await NotifyAsync(context, m.CaseId, c =>
+        [
+            c.LeadDepartmentCode is null ? null : Dept(c.LeadDepartmentCode, "case-escalated", title, lead),
+            Center("case-escalated", title, lead),
+            .. supervisors.Select(s => new Notice("case-escalated", s, title, lead)),
+        ]);
+    }
+
+    public Task Consume(ConsumeContext<CaseDueSoon> context) => NotifyAsync(context, context.Message.CaseId, c =>
+    [
+        Dept(c.LeadDepartmentCode, "case-due-soon", "案件即将超期",
+            context.Message.Rule == "accept-due-soon" ? "以下案件距签收时限不足两个工作小时，请尽快签收。" : "以下案件距办结时限不足两个工作小时，请尽快办理或说明情况。"),
+    ]);
+
+    private static string EscalationReason(string rule) => rule switch
+    {
+        "accept-overdue" => "超过签收时限未签收",
+        "resolve-overdue" => "超过办结时限未办结",
+        "feedback-missed" => "连续两个工作日未反馈进展",
+        _ => "超过时限",
+    };
+
+    private static string ColorName(string code) =>
+        Referral.Core.Grading.WarningColorExtensions.TryParse(code, out var color) ? Referral.Core.Grading.WarningColorExtensions.ChineseName(color) + "色" : code;
 
     private IEnumerable<Notice?> RoutedTo(Case c, string title)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Quartz;
+using Referral.Service.Escalation;
 using Referral.Service.Infrastructure;
 
 namespace Referral.Service.Scheduling;
@@ -41,6 +42,8 @@ public static class SchedulingExtensions
             {
                 q.UseInMemoryStore();
             }
+            q.ScheduleJob<EscalationSweepJob>(t => t.WithIdentity("escalation-sweep")
+                .WithCronSchedule(options.EscalationSweepCron, c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
             q.ScheduleJob<HousekeepingJob>(t => t.WithIdentity("housekeeping")
                 .WithCronSchedule(options.HousekeepingCron, c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
         });

@@ -13,6 +13,9 @@ public sealed class SchedulingOptions
     /// <summary>Time zone of every schedule (cron expressions are read in it).</summary>
     public string TimeZone { get; set; } = "Asia/Shanghai";
 
+    /// <summary>The escalation sweep (三色预警): every 5 minutes.</summary>
+    public string EscalationSweepCron { get; set; } = "0 0/5 * * * ?";
+
     /// <summary>Housekeeping (old outbox and inbox rows), as a Quartz cron expression.</summary>
     public string HousekeepingCron { get; set; } = "0 15 * * * ?";
 }

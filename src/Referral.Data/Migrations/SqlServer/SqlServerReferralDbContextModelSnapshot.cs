@@ -180,7 +180,19 @@ namespace Referral.Data.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTimeOffset?>("AcceptClockStart")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset?>("AcceptDueAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("AcceptEscalatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("AcceptWarnAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("AcceptWarnedAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset?>("AcceptedAt")
@@ -230,6 +242,12 @@ namespace Referral.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("FeedbackDueAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("FeedbackEscalateAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("FeedbackEscalatedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<bool?>("FollowUpCalm")
                         .HasColumnType("bit");
 
@@ -245,6 +263,9 @@ namespace Referral.Data.Migrations.SqlServer
 
                     b.Property<TimeSpan>("HeldFor")
                         .HasColumnType("time");
+
+                    b.Property<DateTimeOffset?>("HoldReviewAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("IncidentNumber")
                         .IsRequired()
@@ -262,6 +283,9 @@ namespace Referral.Data.Migrations.SqlServer
                     b.Property<string>("LeadDepartmentCode")
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTimeOffset?>("NextEscalationCheckAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("datetimeoffset");
@@ -298,7 +322,25 @@ namespace Referral.Data.Migrations.SqlServer
                     b.Property<int>("ReopenCount")
                         .HasColumnType("int");
 
+                    b.Property<DateTimeOffset?>("ReopenedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("ResolveClockStart")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset?>("ResolveDueAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("ResolveEscalatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("ResolveWarnAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("ResolveWarnedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("ResumedAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset?>("RoutedAt")
@@ -314,6 +356,10 @@ namespace Referral.Data.Migrations.SqlServer
 
                     b.Property<int?>("RoutingRuleVersion")
                         .HasColumnType("int");
+
+                    b.Property<string>("ScheduleVersion")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
 
                     b.Property<string>("StationCode")
                         .IsRequired()
@@ -372,13 +418,9 @@ namespace Referral.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AcceptDueAt");
-
-                    b.HasIndex("FeedbackDueAt");
+                    b.HasIndex("NextEscalationCheckAt");
 
                     b.HasIndex("ReferredAt");
-
-                    b.HasIndex("ResolveDueAt");
 
                     b.HasIndex("LeadDepartmentCode", "Status");
 
@@ -386,6 +428,8 @@ namespace Referral.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.HasIndex("Status", "Color");
+
+                    b.HasIndex("Status", "ScheduleVersion");
 
                     b.ToTable("Cases", (string)null);
                 });

@@ -168,7 +168,19 @@ namespace Referral.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AcceptClockStart")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("AcceptDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AcceptEscalatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AcceptWarnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AcceptWarnedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("AcceptedAt")
@@ -218,6 +230,12 @@ namespace Referral.Data.Migrations.Sqlite
                     b.Property<long?>("FeedbackDueAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("FeedbackEscalateAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FeedbackEscalatedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool?>("FollowUpCalm")
                         .HasColumnType("INTEGER");
 
@@ -233,6 +251,9 @@ namespace Referral.Data.Migrations.Sqlite
 
                     b.Property<TimeSpan>("HeldFor")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("HoldReviewAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("IncidentNumber")
                         .IsRequired()
@@ -250,6 +271,9 @@ namespace Referral.Data.Migrations.Sqlite
                     b.Property<string>("LeadDepartmentCode")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("NextEscalationCheckAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("OccurredAt")
                         .HasColumnType("INTEGER");
@@ -286,7 +310,25 @@ namespace Referral.Data.Migrations.Sqlite
                     b.Property<int>("ReopenCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ReopenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolveClockStart")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ResolveDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolveEscalatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolveWarnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolveWarnedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResumedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("RoutedAt")
@@ -302,6 +344,10 @@ namespace Referral.Data.Migrations.Sqlite
 
                     b.Property<int?>("RoutingRuleVersion")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ScheduleVersion")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("StationCode")
                         .IsRequired()
@@ -360,13 +406,9 @@ namespace Referral.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AcceptDueAt");
-
-                    b.HasIndex("FeedbackDueAt");
+                    b.HasIndex("NextEscalationCheckAt");
 
                     b.HasIndex("ReferredAt");
-
-                    b.HasIndex("ResolveDueAt");
 
                     b.HasIndex("LeadDepartmentCode", "Status");
 
@@ -374,6 +416,8 @@ namespace Referral.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("Status", "Color");
+
+                    b.HasIndex("Status", "ScheduleVersion");
 
                     b.ToTable("Cases", (string)null);
                 });

@@ -93,6 +93,21 @@ namespace Referral.Data.Migrations.Sqlite
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReopenedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResumedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AcceptClockStart = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResolveClockStart = table.Column<long>(type: "INTEGER", nullable: true),
+                    AcceptWarnAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResolveWarnAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FeedbackEscalateAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    HoldReviewAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AcceptWarnedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AcceptEscalatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResolveWarnedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResolveEscalatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FeedbackEscalatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    NextEscalationCheckAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ScheduleVersion = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
                     StationCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     IncidentNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
@@ -592,29 +607,19 @@ namespace Referral.Data.Migrations.Sqlite
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Cases_AcceptDueAt",
-                table: "Cases",
-                column: "AcceptDueAt");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Cases_FeedbackDueAt",
-                table: "Cases",
-                column: "FeedbackDueAt");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Cases_LeadDepartmentCode_Status",
                 table: "Cases",
                 columns: new[] { "LeadDepartmentCode", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Cases_NextEscalationCheckAt",
+                table: "Cases",
+                column: "NextEscalationCheckAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Cases_ReferredAt",
                 table: "Cases",
                 column: "ReferredAt");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Cases_ResolveDueAt",
-                table: "Cases",
-                column: "ResolveDueAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_StationCode_IncidentNumber",
@@ -626,6 +631,11 @@ namespace Referral.Data.Migrations.Sqlite
                 name: "IX_Cases_Status_Color",
                 table: "Cases",
                 columns: new[] { "Status", "Color" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Status_ScheduleVersion",
+                table: "Cases",
+                columns: new[] { "Status", "ScheduleVersion" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_DeadLetters_MessageId",

@@ -93,6 +93,21 @@ namespace Referral.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ReopenedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ResumedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    AcceptClockStart = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ResolveClockStart = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    AcceptWarnAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ResolveWarnAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    FeedbackEscalateAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    HoldReviewAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    AcceptWarnedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    AcceptEscalatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ResolveWarnedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ResolveEscalatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    FeedbackEscalatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    NextEscalationCheckAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ScheduleVersion = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
                     StationCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     IncidentNumber = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     OccurredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
@@ -594,29 +609,19 @@ namespace Referral.Data.Migrations.SqlServer
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Cases_AcceptDueAt",
-                table: "Cases",
-                column: "AcceptDueAt");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Cases_FeedbackDueAt",
-                table: "Cases",
-                column: "FeedbackDueAt");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Cases_LeadDepartmentCode_Status",
                 table: "Cases",
                 columns: new[] { "LeadDepartmentCode", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Cases_NextEscalationCheckAt",
+                table: "Cases",
+                column: "NextEscalationCheckAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Cases_ReferredAt",
                 table: "Cases",
                 column: "ReferredAt");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Cases_ResolveDueAt",
-                table: "Cases",
-                column: "ResolveDueAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_StationCode_IncidentNumber",
@@ -628,6 +633,11 @@ namespace Referral.Data.Migrations.SqlServer
                 name: "IX_Cases_Status_Color",
                 table: "Cases",
                 columns: new[] { "Status", "Color" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Status_ScheduleVersion",
+                table: "Cases",
+                columns: new[] { "Status", "ScheduleVersion" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_DeadLetters_MessageId",
