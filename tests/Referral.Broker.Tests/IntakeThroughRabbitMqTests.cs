@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
-using RabbitMQ.Client;
 using Referral.Contracts;
 using Referral.Testing;
 
@@ -42,7 +41,7 @@ public sealed class IntakeThroughRabbitMqTests
         var referral = Referrals.Valid(disputeType: "劳动争议/欠薪");
         var messageId = Guid.NewGuid();
 
-        await PublishRawAsync(JsonSerializer.SerializeToUtf8Bytes(referral, Json), messageId);
+        await _vhost.PublishRawAsync(JsonSerializer.SerializeToUtf8Bytes(referral, Json), messageId);
 
         var accepted = await _answers.WaitForAsync("ReferralAccepted", m => m.GetProperty("referralMessageId").GetGuid() == messageId, Timeout);
         Assert.That(accepted.GetProperty("outcome").GetString(), Is.EqualTo("created"));
@@ -63,19 +62,5 @@ public sealed class IntakeThroughRabbitMqTests
         var routed = await _answers.WaitForAsync("CaseRouted", m => m.GetProperty("incidentNumber").GetString() == referral.IncidentNumber, Timeout);
         Assert.That(routed.GetProperty("departmentCode").GetString(), Is.EqualTo("zhzf"));
         Assert.That(routed.GetProperty("status").GetString(), Is.EqualTo("Routed"));
-    }
-
-    private async Task PublishRawAsync(byte[] body, Guid messageId)
-    {
-        await using var connection = await _vhost.ConnectAsync();
-        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(
-            publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
-        var properties = new BasicProperties
-        {
-            ContentType = "application/json",
-            DeliveryMode = DeliveryModes.Persistent,
-            MessageId = messageId.ToString(),
-        };
-        await channel.BasicPublishAsync("referral.incoming", "", mandatory: true, properties, body);
     }
 }

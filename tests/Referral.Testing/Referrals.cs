@@ -31,6 +31,13 @@ public static class Referrals
         Risk = risk ?? new RiskInfo { PoliceCallsLast30Days = 1 },
     };
 
+    /// <summary>
+    /// An address in the village that no other referral of the run has. Referrals sharing an address
+    /// are linked as recurrences (and turn red), so tests that look at colors need their own.
+    /// </summary>
+    public static string UniqueAddress(string village = "塘东村") =>
+        $"慈溪市古塘街道{village}{Interlocked.Increment(ref _counter)}弄{Random.Shared.Next(1, 100_000)}号";
+
     /// <summary>A random mainland mobile number.</summary>
     public static string Phone() => "13" + Random.Shared.Next(0, 10) + Random.Shared.NextInt64(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture);
 

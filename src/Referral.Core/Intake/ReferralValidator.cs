@@ -45,7 +45,7 @@ public sealed class ReferralValidator(IReferenceData reference)
         {
             IncidentNumber = incidentNumber!,
             StationCode = stationCode!,
-            OccurredAt = occurredAt!.Value.ToUniversalTime(),
+            OccurredAt = WholeMilliseconds(occurredAt!.Value.ToUniversalTime()),
             Address = address!,
             AreaCode = areaCode is null ? null : reference.Areas.First(a => a.Code.Equals(areaCode, StringComparison.OrdinalIgnoreCase)).Code,
             DisputeTypeCode = disputeType!.Code,
@@ -86,6 +86,13 @@ public sealed class ReferralValidator(IReferenceData reference)
         else return occurredAt;
         return null;
     }
+
+    /// <summary>
+    /// Finer than the database keeps (SQLite: 100 µs), a time read back would differ from the one
+    /// sent, and a re-sent referral would be recorded as an amendment of its incident time.
+    /// </summary>
+    private static DateTimeOffset WholeMilliseconds(DateTimeOffset utc) =>
+        new(utc.Ticks - utc.Ticks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
 
     private static List<Party> CheckParties(IReadOnlyList<PartyInfo>? input, Action<string, string, object[]> fail)
     {

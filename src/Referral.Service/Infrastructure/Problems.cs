@@ -17,11 +17,18 @@ public static class Problems
     /// <summary>A body that is not JSON, or has a value of the wrong type: names the JSON path.</summary>
     public static ValidationProblem Malformed(JsonException ex)
     {
-        var field = FieldOf(ex.Path);
-        var detail = ex.Path is null or "$" ? "请求体不是有效的 JSON (the body is not valid JSON)" : $"{ErrorText.Format("malformed")}";
+        var field = FieldOf(ex);
+        var detail = field == "body" ? "请求体不是有效的 JSON (the body is not valid JSON)" : $"{ErrorText.Format("malformed")}";
         return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [detail] },
             title: "The request body could not be read.", type: "https://referral.local/problems/malformed-body");
     }
+
+    /// <summary>
+    /// The field of a value of the wrong type; "body" when the text is not JSON at all. A syntax error
+    /// carries the reader's exception inside and the path of wherever the reader stopped, which is not
+    /// the field at fault (a body cut off in the middle of a value is not that value's fault).
+    /// </summary>
+    public static string FieldOf(JsonException ex) => ex.InnerException is JsonException ? "body" : FieldOf(ex.Path);
 
     /// <summary>"$.parties[0].phone" → "parties[0].phone"; the root → "body".</summary>
     public static string FieldOf(string? jsonPath) =>

@@ -60,6 +60,10 @@ public sealed class DeadLetterFilter(IServiceProvider services, string queue, Fu
         services.GetRequiredService<ILogger<DeadLetterFilter>>().LogWarning(
             "Message {MessageId} on {Queue} dead-lettered as #{DeadLetterId}: {Reason}", letter.MessageId, queue, letter.Id, letter.Reason);
         if (onDeadLettered is not null) await onDeadLettered(context, notice);
+        // As MassTransit's own error pipe does: a message that failed before reaching the consumer (not JSON,
+        // a value of the wrong type) is not marked faulted yet, so it would count as skipped, be refused with
+        // ThrowOnSkippedMessages and come back from the broker, dead-lettered again, forever.
+        if (!context.IsFaulted) await context.NotifyFaulted(context.Exception);
         await next.Send(context);
     }
 
