@@ -173,6 +173,22 @@ public sealed partial class Case
             new() { ["fields"] = string.Join(',', changedFields) });
     }
 
+    /// <summary>
+    /// An amendment changed the risk assessment: the color rises if the new grading says so (colors
+    /// never drop on their own; a coordinator may lower them).
+    /// </summary>
+    public void Regrade(GradingResult grading, Deadlines.DeadlinePolicy deadlines, DateTimeOffset now)
+    {
+        if (grading.Color <= Color) return;
+        var previous = Color;
+        MoveClockFor(grading.Color, deadlines, now);
+        Color = grading.Color;
+        GradingFactors = [.. grading.Factors];
+        Record(Actor.Rule("grading"), CaseAction.Grade, Status, now,
+            "补充信息后重新定级：" + string.Join("；", grading.Factors.Select(f => f.Description)),
+            new() { ["from"] = previous.Code(), ["to"] = Color.Code() });
+    }
+
     private void SendTo(string lead, IEnumerable<string> coHandlers, DateTimeOffset now)
     {
         Status = CaseStatus.Routed;

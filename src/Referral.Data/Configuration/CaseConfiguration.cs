@@ -82,7 +82,7 @@ internal sealed class PartyFingerprintConfiguration : IEntityTypeConfiguration<P
     {
         f.HasKey(x => x.Id);
         f.Property(x => x.Hash).HasMaxLength(64);
-        f.HasIndex(x => new { x.Hash, x.ReferredAt });
+        f.HasIndex(x => new { x.Hash, x.OccurredAt });
         f.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
     }
 }

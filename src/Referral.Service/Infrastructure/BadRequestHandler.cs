@@ -13,7 +13,7 @@ internal sealed class BadRequestHandler(IProblemDetailsService problems) : IExce
     {
         if (exception is not BadHttpRequestException bad) return false;
         var json = exception.InnerException as JsonException;
-        var field = json is not null ? Problems.FieldOf(json.Path) : "body";
+        var field = json is not null ? Problems.FieldOf(json) : "body";
         var message = json is not null ? "格式错误 (is malformed)" : "请求体缺失或无法读取 (the body is missing or unreadable)";
         httpContext.Response.StatusCode = bad.StatusCode;
         return await problems.TryWriteAsync(new ProblemDetailsContext

@@ -55,7 +55,7 @@ public sealed class IncidentReferredConsumerDefinition : ConsumerDefinition<Inci
         if (Find<ReferralValidationException>(context.Exception) is not null) return;
         var json = Find<JsonException>(context.Exception);
         if (json is null && Find<System.Runtime.Serialization.SerializationException>(context.Exception) is null) return;
-        var field = Problems.FieldOf(json?.Path);
+        var field = json is null ? "body" : Problems.FieldOf(json);
         var endpoint = await context.PublishEndpointProvider.GetPublishSendEndpoint<ReferralRejected>();
         await endpoint.Send(new ReferralRejected
         {

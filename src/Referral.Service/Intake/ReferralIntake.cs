@@ -80,8 +80,8 @@ public sealed class ReferralIntake(
 
         var now = time.GetUtcNow();
         var @case = Case.Refer(Guid.CreateVersion7(now), referral, contentHash, source.Actor, now);
-        var prints = FingerprintsOf(referral, @case.Id, now);
-        var recurrence = await FindRecurrenceAsync(prints, now, cancellationToken);
+        var prints = FingerprintsOf(referral, @case.Id);
+        var recurrence = await FindRecurrenceAsync(prints, referral.OccurredAt, @case.Id, cancellationToken);
         @case.Grade(grading.Grade(referral.Risk, referral.DisputeTypeCode, recurrence is not null), now);
         if (recurrence is { } r)
         {
@@ -121,6 +121,9 @@ public sealed class ReferralIntake(
         }
         var changed = ChangedFields(existing, referral);
         existing.Amend(referral, contentHash, changed, source.Actor, now);
+        await AddNewFingerprintsAsync(existing, referral, cancellationToken);
+        existing.Regrade(grading.Grade(referral.Risk, referral.DisputeTypeCode, existing.RecurrenceOfCaseId is not null), schedule.Deadlines, now);
+        schedule.Refresh(existing);
         outbox.Add(db, CaseEvents.Amended(existing), existing.Id);
         RecordReceipt(source, existing, IntakeOutcome.Amended, now);
         await db.SaveChangesAsync(cancellationToken);
@@ -143,7 +146,14 @@ public sealed class ReferralIntake(
         if (source.AnswerOnBus) outbox.Add(db, CaseEvents.Accepted(@case, outcome, source.MessageId, now), @case.Id);
     }
 
-    private List<PartyFingerprint> FingerprintsOf(ValidReferral referral, Guid caseId, DateTimeOffset now)
+    /// <summary>An amendment may name new phones, ID numbers or addresses: later referrals must find them too.</summary>
+    private async Task AddNewFingerprintsAsync(Case existing, ValidReferral referral, CancellationToken cancellationToken)
+    {
+        var known = await db.PartyFingerprints.Where(f => f.CaseId == existing.Id).Select(f => f.Hash).ToListAsync(cancellationToken);
+        db.PartyFingerprints.AddRange(FingerprintsOf(referral, existing.Id).Where(f => !known.Contains(f.Hash)));
+    }
+
+    private List<PartyFingerprint> FingerprintsOf(ValidReferral referral, Guid caseId)
     {
         var values = new List<(FingerprintKind Kind, string Value)>
         {
@@ -156,18 +166,19 @@ public sealed class ReferralIntake(
             if (p.Address is not null) values.Add((FingerprintKind.Address, Fingerprints.NormalizeAddress(p.Address)));
         }
         return values.Where(v => v.Value.Length > 0).Distinct()
-            .Select(v => new PartyFingerprint { CaseId = caseId, Kind = v.Kind, Hash = fingerprints.Of(v.Kind, v.Value), ReferredAt = now })
+            .Select(v => new PartyFingerprint { CaseId = caseId, Kind = v.Kind, Hash = fingerprints.Of(v.Kind, v.Value), OccurredAt = referral.OccurredAt })
             .ToList();
     }
 
-    private async Task<(Case Case, string MatchedOn)?> FindRecurrenceAsync(List<PartyFingerprint> prints, DateTimeOffset now,
+    /// <summary>The latest earlier incident, within the window before this one, that shares a phone, an ID number or an address.</summary>
+    private async Task<(Case Case, string MatchedOn)?> FindRecurrenceAsync(List<PartyFingerprint> prints, DateTimeOffset occurredAt, Guid self,
         CancellationToken cancellationToken)
     {
-        var since = now - options.Value.RecurrenceWindow;
+        var since = occurredAt - options.Value.RecurrenceWindow;
         var hashes = prints.Select(p => p.Hash).ToList();
         var match = await db.PartyFingerprints.AsNoTracking()
-            .Where(f => hashes.Contains(f.Hash) && f.ReferredAt >= since)
-            .OrderByDescending(f => f.ReferredAt).FirstOrDefaultAsync(cancellationToken);
+            .Where(f => hashes.Contains(f.Hash) && f.OccurredAt >= since && f.OccurredAt <= occurredAt && f.CaseId != self)
+            .OrderByDescending(f => f.OccurredAt).FirstOrDefaultAsync(cancellationToken);
         if (match is null) return null;
         var earlier = await db.Cases.FirstAsync(c => c.Id == match.CaseId, cancellationToken);
         var matchedOn = match.Kind switch

@@ -1133,14 +1133,14 @@ namespace Referral.Data.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
-                    b.Property<DateTimeOffset>("ReferredAt")
+                    b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("datetimeoffset");
 
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("Hash", "ReferredAt");
+                    b.HasIndex("Hash", "OccurredAt");
 
                     b.ToTable("PartyFingerprints");
                 });

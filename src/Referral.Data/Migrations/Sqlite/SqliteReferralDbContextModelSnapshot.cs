@@ -1102,14 +1102,14 @@ namespace Referral.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("ReferredAt")
+                    b.Property<long>("OccurredAt")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("Hash", "ReferredAt");
+                    b.HasIndex("Hash", "OccurredAt");
 
                     b.ToTable("PartyFingerprints");
                 });

@@ -513,7 +513,7 @@ namespace Referral.Data.Migrations.Sqlite
                     CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ReferredAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -685,9 +685,9 @@ namespace Referral.Data.Migrations.Sqlite
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_PartyFingerprints_Hash_ReferredAt",
+                name: "IX_PartyFingerprints_Hash_OccurredAt",
                 table: "PartyFingerprints",
-                columns: new[] { "Hash", "ReferredAt" });
+                columns: new[] { "Hash", "OccurredAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_RevealAudits_CaseId",

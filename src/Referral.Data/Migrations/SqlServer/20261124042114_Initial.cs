@@ -513,7 +513,7 @@ namespace Referral.Data.Migrations.SqlServer
                     CaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
                     Hash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    ReferredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    OccurredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -687,9 +687,9 @@ namespace Referral.Data.Migrations.SqlServer
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_PartyFingerprints_Hash_ReferredAt",
+                name: "IX_PartyFingerprints_Hash_OccurredAt",
                 table: "PartyFingerprints",
-                columns: new[] { "Hash", "ReferredAt" });
+                columns: new[] { "Hash", "OccurredAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_RevealAudits_CaseId",
