@@ -1,6 +1,7 @@
 using Referral.Service.Calendar;
 using Referral.Service.Cases;
 using Referral.Service.Demo;
+using Referral.Service.Digests;
 using Referral.Service.Escalation;
 using Referral.Service.Health;
 using Referral.Service.Identity;
@@ -26,6 +27,7 @@ builder.AddIntake();
 builder.AddCases();
 builder.AddMail();
 builder.AddNotifications();
+builder.AddDigests();
 builder.AddScheduling();
 builder.AddDemo();
 builder.AddHealth();
@@ -43,6 +45,7 @@ app.MapCases();
 app.MapRoutingEndpoints();
 app.MapReferenceEndpoints();
 app.MapApiKeyEndpoints();
+app.MapDigestEndpoints();
 app.MapWeb();
 
 await app.RunAsync();

@@ -79,10 +79,14 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, DatabaseState databa
     {
         var users = services.GetRequiredService<UserManager<AppUser>>();
         var db = services.GetRequiredService<ReferralDbContext>();
+        string? passwordHash = null;
         foreach (var (user, role) in DemoUsers(await db.Departments.AsNoTracking().ToListAsync(cancellationToken)))
         {
             if (await users.FindByNameAsync(user.UserName!) is not null) continue;
-            var created = await users.CreateAsync(user, options.Value.Password);
+            // Hashing is slow on purpose; the demo users share one password, so it is hashed (and checked against the rules) once.
+            passwordHash ??= await HashDemoPasswordAsync(users, user);
+            user.PasswordHash = passwordHash;
+            var created = await users.CreateAsync(user);
             if (!created.Succeeded)
                 throw new InvalidOperationException($"Demo user {user.UserName}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
             await users.AddToRoleAsync(user, role);
@@ -99,11 +103,23 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, DatabaseState databa
         }
     }
 
+    private async Task<string> HashDemoPasswordAsync(UserManager<AppUser> users, AppUser user)
+    {
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, user, options.Value.Password);
+            if (!result.Succeeded)
+                throw new InvalidOperationException($"Demo:Password is refused by the password rules: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        }
+        return users.PasswordHasher.HashPassword(user, options.Value.Password);
+    }
+
     private static IEnumerable<(AppUser User, string Role)> DemoUsers(IReadOnlyList<Department> departments)
     {
         yield return (new AppUser { UserName = "dispatcher", DisplayName = "古塘派出所 值班民警", StationCode = DemoData.StationCode }, Roles.Dispatcher);
         yield return (new AppUser { UserName = "coordinator", DisplayName = "矛调中心 协调员", DepartmentCode = DemoData.CenterCode }, Roles.Coordinator);
-        yield return (new AppUser { UserName = "supervisor", DisplayName = "街道分管领导", DepartmentCode = DemoData.CenterCode }, Roles.Supervisor);
+        yield return (new AppUser { UserName = "supervisor", DisplayName = "街道分管领导", DepartmentCode = DemoData.CenterCode, Email = "leader@gutang.example" },
+            Roles.Supervisor);
         yield return (new AppUser { UserName = "admin", DisplayName = "系统管理员" }, Roles.Admin);
         foreach (var d in departments.Where(d => d.Kind != DepartmentKind.Center).OrderBy(d => d.Kind).ThenBy(d => d.Code))
             yield return (new AppUser { UserName = $"handler-{d.Code}", DisplayName = $"{d.Name} 经办人", DepartmentCode = d.Code, Email = d.Email }, Roles.Handler);

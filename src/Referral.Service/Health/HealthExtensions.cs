@@ -11,7 +11,9 @@ public static class HealthExtensions
     /// <summary>Liveness has no checks; readiness checks the database and the bus (MassTransit adds its own "ready" check).</summary>
     public static IHostApplicationBuilder AddHealth(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [Ready]);
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [Ready])
+            .AddCheck<DemoDataHealthCheck>("demo-data", tags: [Ready]);
         return builder;
     }
 

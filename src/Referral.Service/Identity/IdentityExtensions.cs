@@ -21,10 +21,6 @@ public static class IdentityExtensions
         var services = builder.Services;
         services.AddMemoryCache();
         services.AddDataProtection().SetApplicationName("referral").PersistKeysToDbContext<ReferralDbContext>();
-        // Its hosted service reads the key ring at start, before the database may be there (or migrated):
-        // the key ring is read on first use instead.
-        foreach (var hosted in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Name == "DataProtectionHostedService").ToList())
-            services.Remove(hosted);
 
         services.AddIdentityCore<AppUser>(o =>
             {

@@ -55,34 +55,49 @@ public sealed class DatabaseState
 }
 
 /// <summary>
-/// Applies migrations at start, and keeps trying while the database is unreachable, so that the
-/// service can start before its database and report not-ready meanwhile.
+/// Applies migrations at start. The first attempt is made before the other hosted services start
+/// (so that the key ring, the scheduler and the relays find their tables); if the database is not
+/// there yet, the service starts anyway, reports not-ready, and keeps trying in the background.
 /// </summary>
 internal sealed class DatabaseMigrator(IServiceProvider services, IOptions<DatabaseOptions> options, DatabaseState state,
     ILogger<DatabaseMigrator> logger) : BackgroundService
 {
+    private static readonly TimeSpan FirstAttempt = TimeSpan.FromSeconds(15);
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(FirstAttempt);
+        await TryMigrateAsync(timeout.Token);
+        await base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var delay = TimeSpan.FromSeconds(1);
-        while (!stoppingToken.IsCancellationRequested)
+        while (!state.IsMigrated && !stoppingToken.IsCancellationRequested)
         {
-            try
-            {
-                await using var scope = services.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<ReferralDbContext>();
-                if (options.Value.MigrateOnStart) await db.Database.MigrateAsync(stoppingToken);
-                else await db.Database.CanConnectAsync(stoppingToken);
-                state.LastError = null;
-                state.MarkMigrated();
-                return;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                state.LastError = ex.Message;
-                logger.LogWarning("Database not ready ({Error}); retrying in {Delay}", ex.Message, delay);
-                await Task.Delay(delay, stoppingToken);
-                delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, 30));
-            }
+            await Task.Delay(delay, stoppingToken);
+            delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, 30));
+            await TryMigrateAsync(stoppingToken);
+        }
+    }
+
+    private async Task TryMigrateAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ReferralDbContext>();
+            if (options.Value.MigrateOnStart) await db.Database.MigrateAsync(cancellationToken);
+            else if (!await db.Database.CanConnectAsync(cancellationToken)) throw new InvalidOperationException("the database cannot be reached");
+            state.LastError = null;
+            state.MarkMigrated();
+        }
+        catch (Exception ex)
+        {
+            state.LastError = ex.Message;
+            logger.LogWarning("Database not ready ({Error}); the service keeps trying", ex.Message);
         }
     }
 }

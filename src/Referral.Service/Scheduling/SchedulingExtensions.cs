@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Quartz;
+using Referral.Service.Digests;
 using Referral.Service.Escalation;
 using Referral.Service.Infrastructure;
 
@@ -44,6 +45,8 @@ public static class SchedulingExtensions
             }
             q.ScheduleJob<EscalationSweepJob>(t => t.WithIdentity("escalation-sweep")
                 .WithCronSchedule(options.EscalationSweepCron, c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
+            q.ScheduleJob<DigestJob>(t => t.WithIdentity("digests")
+                .WithCronSchedule(options.DigestCron, c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
             q.ScheduleJob<HousekeepingJob>(t => t.WithIdentity("housekeeping")
                 .WithCronSchedule(options.HousekeepingCron, c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
         });

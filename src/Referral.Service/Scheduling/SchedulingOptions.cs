@@ -16,6 +16,9 @@ public sealed class SchedulingOptions
     /// <summary>The escalation sweep (三色预警): every 5 minutes.</summary>
     public string EscalationSweepCron { get; set; } = "0 0/5 * * * ?";
 
+    /// <summary>How often the digest job looks for digests and reminders that are due (times are in Digests:*).</summary>
+    public string DigestCron { get; set; } = "0 0/5 * * * ?";
+
     /// <summary>Housekeeping (old outbox and inbox rows), as a Quartz cron expression.</summary>
     public string HousekeepingCron { get; set; } = "0 15 * * * ?";
 }
