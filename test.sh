@@ -47,7 +47,7 @@ export REFERRAL_TEST_RABBITMQ_HOST=localhost REFERRAL_TEST_RABBITMQ_PORT=5672 RE
 log "SMTP server"
 mailbox="$run/mailbox"
 rm -rf "$mailbox" && mkdir -p "$mailbox"/{tmp,new,cur}
-smtp_port=2525
+smtp_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$smtp_port" -c aiosmtpd.handlers.Mailbox "$mailbox" >"$run/smtp.log" 2>&1 &
 smtp_pid=$!
 for _ in $(seq 1 50); do (exec 3<>"/dev/tcp/127.0.0.1/$smtp_port") 2>/dev/null && break; sleep 0.2; done
