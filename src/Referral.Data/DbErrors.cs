@@ -33,6 +33,14 @@ public static class DbErrors
         _ => false,
     };
 
+    /// <summary>True when any exception of the chain is a passing failure (wrapped by MassTransit, EF Core, or a pool).</summary>
+    public static bool IsTransientAnywhere(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+            if (IsTransient(e)) return true;
+        return false;
+    }
+
     private static Exception Inner(Exception exception) =>
         exception is DbUpdateException { InnerException: { } inner } ? inner : exception;
 }

@@ -13,6 +13,7 @@ var root = new RootCommand("referral-dispatch: the station's client for the Refe
     ImportCommand.Create(console),
     LoadCommand.Create(console, errorConsole),
     GenerateCsvCommand.Create(console),
+    DeadLettersCommand.Create(console),
 };
 
 var parse = root.Parse(args);

@@ -34,9 +34,6 @@ internal static class SendCommand
             await door.DrainAsync(CommonOptions.AnswerTimeout(parse), cancellationToken);
             var answer = await pending;
             AnswerView.Show(console, outgoing, answer);
-            if (answer.Outcome == Outcome.Unanswered && parse.GetValue(CommonOptions.Via) == Via.Bus)
-                console.MarkupLine("[yellow]The service answers a message id once. If this very referral was sent before, its answer went " +
-                                   "to that earlier run; send it with [bold]--via http[/] to see its case.[/]");
             return answer.IsAccepted ? ExitCodes.Ok : answer.Outcome == Outcome.Rejected ? ExitCodes.Rejected : ExitCodes.Error;
         }
         catch (DoorUnavailableException ex)

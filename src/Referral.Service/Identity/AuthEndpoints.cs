@@ -13,7 +13,7 @@ public static class AuthEndpoints
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/auth").WithTags("Sign-in");
-        auth.MapPost("/login", LoginAsync).AllowAnonymous()
+        auth.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(Referral.Service.Infrastructure.RateLimits.Login)
             .WithSummary("Sign in with user name and password; answers a bearer token in accessToken")
             .Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized);

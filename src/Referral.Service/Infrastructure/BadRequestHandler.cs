@@ -14,7 +14,9 @@ internal sealed class BadRequestHandler(IProblemDetailsService problems) : IExce
         if (exception is not BadHttpRequestException bad) return false;
         var json = exception.InnerException as JsonException;
         var field = json is not null ? Problems.FieldOf(json) : "body";
-        var message = json is not null ? "格式错误 (is malformed)" : "请求体缺失或无法读取 (the body is missing or unreadable)";
+        var message = json is not null ? "格式错误 (is malformed)"
+            : bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "请求体过大 (the body is too large)"
+            : "请求体缺失或无法读取 (the body is missing or unreadable)";
         httpContext.Response.StatusCode = bad.StatusCode;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {

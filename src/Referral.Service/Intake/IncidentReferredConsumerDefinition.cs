@@ -3,7 +3,6 @@ using MassTransit;
 using Microsoft.Extensions.Options;
 using Referral.Contracts;
 using Referral.Core.Intake;
-using Referral.Data;
 using Referral.Service.Infrastructure;
 using Referral.Service.Messaging;
 
@@ -36,14 +35,7 @@ public sealed class IncidentReferredConsumerDefinition : ConsumerDefinition<Inci
             rabbit.Bind(_bus.RawReferralExchange, x => x.ExchangeType = "fanout");
             if (_bus.QueueType == QueueType.Quorum) rabbit.SetQuorumQueue();
         }
-        endpointConfigurator.ThrowOnSkippedMessages();
-        endpointConfigurator.ConfigureError(x => x.UseFilter(new DeadLetterFilter(context, Queue, TellStationItWasMalformedAsync)));
-        endpointConfigurator.UseMessageRetry(r =>
-        {
-            r.Ignore<ReferralValidationException>();
-            r.Handle<Exception>(DbErrors.IsTransient);
-            r.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(300));
-        });
+        endpointConfigurator.UseReferralResilience(context, Queue, TellStationItWasMalformedAsync, r => r.Ignore<ReferralValidationException>());
     }
 
     /// <summary>

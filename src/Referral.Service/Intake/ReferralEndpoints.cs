@@ -22,7 +22,9 @@ public static class ReferralEndpoints
             .Produces<ReferralReceipt>(StatusCodes.Status201Created)
             .Produces<ReferralReceipt>(StatusCodes.Status200OK)
             .ProducesValidationProblem()
-            .RequireAuthorization(Policies.Referrer);
+            .RequireAuthorization(Policies.Referrer)
+            .RequireRateLimiting(RateLimits.Referrals)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(RateLimits.MaxReferralBytes));
         return app;
     }
 

@@ -18,6 +18,15 @@ public sealed class DeadLetterFilter(IServiceProvider services, string queue, Fu
 {
     public async Task Send(ExceptionReceiveContext context, IPipe<ExceptionReceiveContext> next)
     {
+        if (IsPassing(context.Exception))
+        {
+            // The database is down or busy, not the message wrong: hand it back to the broker unharmed
+            // (nack, requeue). The endpoint's kill switch pauses consumption while this goes on.
+            services.GetRequiredService<ILogger<DeadLetterFilter>>().LogWarning(
+                "Message {MessageId} on {Queue} returned to the queue: {Reason}", context.GetMessageId(), queue, ReasonOf(context.Exception));
+            if (!context.IsFaulted) await context.NotifyFaulted(context.Exception);
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(context.Exception);
+        }
         var body = context.Body.GetString();
         var (incident, station) = Identify(body);
         var time = services.GetRequiredService<TimeProvider>();
@@ -68,6 +77,9 @@ public sealed class DeadLetterFilter(IServiceProvider services, string queue, Fu
     }
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("dead-letter");
+
+    /// <summary>A failure that passes by itself (a database outage, a timeout): anywhere in the chain.</summary>
+    public static bool IsPassing(Exception exception) => DbErrors.IsTransientAnywhere(exception);
 
     /// <summary>The exception chain's types and messages, masked: they can quote a value that was sent.</summary>
     public static string ReasonOf(Exception exception)

@@ -39,7 +39,8 @@ public static class RoutingEndpoints
         routing.MapPut("/rules/{id:long}", ChangeAsync).RequireAuthorization(Policies.RuleEditor)
             .WithSummary("Change a rule; send the version you read (a stale one answers 409)");
         routing.MapPost("/rules/{id:long}/retire", RetireAsync).RequireAuthorization(Policies.RuleEditor).WithSummary("Retire a rule");
-        routing.MapPost("/explain", ExplainAsync).RequireAuthorization(Policies.Explainer)
+        routing.MapPost("/explain", ExplainAsync).RequireAuthorization(Policies.Explainer).RequireRateLimiting(RateLimits.Referrals)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(RateLimits.MaxReferralBytes))
             .WithSummary("Where would this referral go, and why (stores nothing)");
         return app;
     }
