@@ -22,14 +22,19 @@ public sealed class IncidentReferredConsumerDefinition : ConsumerDefinition<Inci
     {
         _bus = bus.Value;
         EndpointName = Queue;
-        ConcurrentMessageLimit = _bus.ConcurrentMessageLimit;
+        ConcurrentMessageLimit = _bus.IntakeBatchSize * _bus.IntakeBatchConcurrency;
     }
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<IncidentReferredConsumer> consumerConfigurator, IRegistrationContext context)
     {
         endpointConfigurator.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: false);
-        endpointConfigurator.PrefetchCount = _bus.PrefetchCount;
+        // A batch fills from what the broker has handed over: prefetch at least two batches per concurrent batch.
+        endpointConfigurator.PrefetchCount = Math.Max(_bus.PrefetchCount, 2 * _bus.IntakeBatchSize * _bus.IntakeBatchConcurrency);
+        consumerConfigurator.Options<BatchOptions>(o => o
+            .SetMessageLimit(_bus.IntakeBatchSize)
+            .SetTimeLimit(_bus.IntakeBatchWait)
+            .SetConcurrencyLimit(_bus.IntakeBatchConcurrency));
         if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
         {
             rabbit.Bind(_bus.RawReferralExchange, x => x.ExchangeType = "fanout");

@@ -60,28 +60,94 @@ public sealed class ReferralIntake(
     /// <exception cref="ReferralValidationException">The referral is invalid; nothing was stored.</exception>
     public async Task<IntakeResult> SubmitAsync(IncidentReferred input, IntakeSource source, string? boundStationCode, CancellationToken cancellationToken)
     {
-        await reference.EnsureFreshAsync(cancellationToken);
-        var referral = new ReferralValidator(reference).Validate(input, time.GetUtcNow(), boundStationCode);
-        var contentHash = HashOf(referral);
-        return await Collisions.ExecuteAsync(async token =>
-        {
-            db.ChangeTracker.Clear();
-            return await StoreAsync(referral, contentHash, source, token);
-        }, cancellationToken);
+        var outcome = (await SubmitBatchAsync([new IntakeItem(input, source, boundStationCode)], cancellationToken))[0];
+        return outcome.Result ?? throw outcome.Rejection!;
     }
 
-    private async Task<IntakeResult> StoreAsync(ValidReferral referral, string contentHash, IntakeSource source, CancellationToken cancellationToken)
+    /// <summary>
+    /// Several referrals in one transaction (the bus door takes them in batches): each is validated on
+    /// its own — an invalid one is answered with its rejection and stores nothing — and the valid
+    /// ones are stored together, in the order given. A referral is never stored twice: duplicates
+    /// within the batch, in the database, and concurrent batches elsewhere are all recognised.
+    /// </summary>
+    public async Task<IReadOnlyList<IntakeItemOutcome>> SubmitBatchAsync(IReadOnlyList<IntakeItem> items, CancellationToken cancellationToken)
     {
-        var existing = await db.Cases.FirstOrDefaultAsync(
-            c => c.StationCode == referral.StationCode && c.IncidentNumber == referral.IncidentNumber, cancellationToken);
-        if (existing is not null && await AlreadyProcessedAsync(source, cancellationToken))
-            return new IntakeResult(IntakeOutcome.Duplicate, existing, Redelivered: true);
-        if (existing is not null) return await ReceiveAgainAsync(existing, referral, contentHash, source, cancellationToken);
-
+        await reference.EnsureFreshAsync(cancellationToken);
         var now = time.GetUtcNow();
-        var @case = Case.Refer(Guid.CreateVersion7(now), referral, contentHash, source.Actor, now);
+        var validator = new ReferralValidator(reference);
+        var checkedItems = items.Select(item =>
+        {
+            try
+            {
+                var referral = validator.Validate(item.Input, now, item.BoundStationCode);
+                return new Checked(item, referral, HashOf(referral), null);
+            }
+            catch (ReferralValidationException ex)
+            {
+                return new Checked(item, null, null, ex);
+            }
+        }).ToList();
+        var valid = checkedItems.Where(c => c.Referral is not null).ToList();
+        var stored = valid.Count == 0
+            ? []
+            : await Collisions.ExecuteAsync(async token =>
+            {
+                db.ChangeTracker.Clear();
+                return await StoreAsync(valid, token);
+            }, cancellationToken);
+        return checkedItems.Select(c => new IntakeItemOutcome(c.Item, c.Rejection is null ? stored[c] : null, c.Rejection)).ToList();
+    }
+
+    private sealed record Checked(IntakeItem Item, ValidReferral? Referral, string? ContentHash, ReferralValidationException? Rejection)
+    {
+        public ValidReferral Valid => Referral!;
+        public IntakeSource Source => Item.Source;
+    }
+
+    private async Task<Dictionary<Checked, IntakeResult>> StoreAsync(IReadOnlyList<Checked> items, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var incidents = items.Select(c => c.Valid.IncidentNumber).Distinct().ToList();
+        var cases = (await db.Cases.Where(c => incidents.Contains(c.IncidentNumber)).ToListAsync(cancellationToken))
+            .ToDictionary(c => (c.StationCode, c.IncidentNumber));
+        var messageIds = items.Select(c => c.Source.MessageId).OfType<Guid>().ToList();
+        var processed = messageIds.Count == 0 ? [] : (await db.Inbox.AsNoTracking().Where(m => messageIds.Contains(m.MessageId))
+            .Select(m => new { m.MessageId, m.Consumer }).ToListAsync(cancellationToken)).Select(m => (m.MessageId, m.Consumer)).ToHashSet();
+        var recurrences = await RecurrenceCandidatesAsync(items.Where(c => !cases.ContainsKey(Key(c))).ToList(), cancellationToken);
+
+        var results = new Dictionary<Checked, IntakeResult>();
+        foreach (var c in items)
+        {
+            var delivery = c.Source is { MessageId: { } id, Consumer: { } consumer } ? (id, consumer) : ((Guid, string)?)null;
+            if (cases.TryGetValue(Key(c), out var existing))
+            {
+                results[c] = delivery is { } d && processed.Contains(d)
+                    ? new IntakeResult(IntakeOutcome.Duplicate, existing, Redelivered: true)
+                    : await ReceiveAgainAsync(existing, c, now, cancellationToken);
+            }
+            else
+            {
+                var created = await CreateAsync(c, recurrences, now, cancellationToken);
+                cases[Key(c)] = created;
+                results[c] = new IntakeResult(IntakeOutcome.Created, created);
+            }
+            if (delivery is { } delivered) processed.Add(delivered);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        signal.Notify();
+        Log(results);
+        return results;
+    }
+
+    private static (string, string) Key(Checked c) => (c.Valid.StationCode, c.Valid.IncidentNumber);
+
+    private async Task<Case> CreateAsync(Checked c, List<PartyFingerprint> recurrences, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var referral = c.Valid;
+        var @case = Case.Refer(Guid.CreateVersion7(now), referral, c.ContentHash!, c.Source.Actor, now);
         var prints = FingerprintsOf(referral, @case.Id);
-        var recurrence = await FindRecurrenceAsync(prints, referral.OccurredAt, @case.Id, cancellationToken);
+        var recurrence = await FindRecurrenceAsync(prints, referral.OccurredAt, recurrences, cancellationToken);
         @case.Grade(grading.Grade(referral.Risk, referral.DisputeTypeCode, recurrence is not null), now);
         if (recurrence is { } r)
         {
@@ -96,47 +162,46 @@ public sealed class ReferralIntake(
 
         db.Cases.Add(@case);
         db.PartyFingerprints.AddRange(prints);
+        recurrences.AddRange(prints);
         outbox.Add(db, CaseEvents.Routed(@case), @case.Id);
-        RecordReceipt(source, @case, IntakeOutcome.Created, now);
-        await db.SaveChangesAsync(cancellationToken);
-        signal.Notify();
-        logger.LogInformation("Referral {Station}/{Incident} became case {CaseId}: {Status}, {Color}, lead {Department} (via {Door})",
-            @case.StationCode, @case.IncidentNumber, @case.Id, @case.Status, @case.Color, @case.LeadDepartmentCode ?? "triage", source.Door);
-        return new IntakeResult(IntakeOutcome.Created, @case);
+        RecordReceipt(c.Source, @case, IntakeOutcome.Created, now);
+        return @case;
     }
 
-    private async Task<IntakeResult> ReceiveAgainAsync(Case existing, ValidReferral referral, string contentHash, IntakeSource source,
-        CancellationToken cancellationToken)
+    private async Task<IntakeResult> ReceiveAgainAsync(Case existing, Checked c, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        if (existing.ContentHash == contentHash)
+        var referral = c.Valid;
+        if (existing.ContentHash == c.ContentHash)
         {
-            if (source.AnswerOnBus)
-            {
-                RecordReceipt(source, existing, IntakeOutcome.Duplicate, now);
-                await db.SaveChangesAsync(cancellationToken);
-                signal.Notify();
-            }
+            RecordReceipt(c.Source, existing, IntakeOutcome.Duplicate, now);
             return new IntakeResult(IntakeOutcome.Duplicate, existing);
         }
         var changed = ChangedFields(existing, referral);
-        existing.Amend(referral, contentHash, changed, source.Actor, now);
+        existing.Amend(referral, c.ContentHash!, changed, c.Source.Actor, now);
         await AddNewFingerprintsAsync(existing, referral, cancellationToken);
         existing.Regrade(grading.Grade(referral.Risk, referral.DisputeTypeCode, existing.RecurrenceOfCaseId is not null), schedule.Deadlines, now);
         schedule.Refresh(existing);
         outbox.Add(db, CaseEvents.Amended(existing), existing.Id);
-        RecordReceipt(source, existing, IntakeOutcome.Amended, now);
-        await db.SaveChangesAsync(cancellationToken);
-        signal.Notify();
+        RecordReceipt(c.Source, existing, IntakeOutcome.Amended, now);
         logger.LogInformation("Referral {Station}/{Incident} re-sent with changes to {Fields}; amended case {CaseId}",
             existing.StationCode, existing.IncidentNumber, string.Join(",", changed), existing.Id);
         return new IntakeResult(IntakeOutcome.Amended, existing);
     }
 
-    /// <summary>This very message was processed before (a redelivery): it was answered then.</summary>
-    private async Task<bool> AlreadyProcessedAsync(IntakeSource source, CancellationToken cancellationToken) =>
-        source is { MessageId: { } id, Consumer: { } consumer }
-        && await db.Inbox.AnyAsync(m => m.MessageId == id && m.Consumer == consumer, cancellationToken);
+    private void Log(Dictionary<Checked, IntakeResult> results)
+    {
+        if (results.Count == 1)
+        {
+            var (c, r) = results.First();
+            if (r.Outcome == IntakeOutcome.Created)
+                logger.LogInformation("Referral {Station}/{Incident} became case {CaseId}: {Status}, {Color}, lead {Department} (via {Door})",
+                    r.Case.StationCode, r.Case.IncidentNumber, r.Case.Id, r.Case.Status, r.Case.Color, r.Case.LeadDepartmentCode ?? "triage", c.Source.Door);
+            return;
+        }
+        logger.LogInformation("Stored a batch of {Count} referrals: {Created} new cases, {Duplicates} duplicates, {Amended} amended",
+            results.Count, results.Values.Count(r => r.Outcome == IntakeOutcome.Created),
+            results.Values.Count(r => r.Outcome == IntakeOutcome.Duplicate), results.Values.Count(r => r.Outcome == IntakeOutcome.Amended));
+    }
 
     /// <summary>The inbox row and, on the bus doors, the answer to the station: saved with the change.</summary>
     private void RecordReceipt(IntakeSource source, Case @case, IntakeOutcome outcome, DateTimeOffset now)
@@ -150,6 +215,7 @@ public sealed class ReferralIntake(
     private async Task AddNewFingerprintsAsync(Case existing, ValidReferral referral, CancellationToken cancellationToken)
     {
         var known = await db.PartyFingerprints.Where(f => f.CaseId == existing.Id).Select(f => f.Hash).ToListAsync(cancellationToken);
+        known.AddRange(db.PartyFingerprints.Local.Where(f => f.CaseId == existing.Id).Select(f => f.Hash));
         db.PartyFingerprints.AddRange(FingerprintsOf(referral, existing.Id).Where(f => !known.Contains(f.Hash)));
     }
 
@@ -170,17 +236,33 @@ public sealed class ReferralIntake(
             .ToList();
     }
 
+    /// <summary>
+    /// The fingerprints stored for the new referrals' phones, ID numbers and addresses within the
+    /// window: one query for the whole batch. The batch's own new fingerprints are added as it goes.
+    /// </summary>
+    private async Task<List<PartyFingerprint>> RecurrenceCandidatesAsync(IReadOnlyList<Checked> newOnes, CancellationToken cancellationToken)
+    {
+        if (newOnes.Count == 0) return [];
+        var hashes = newOnes.SelectMany(c => FingerprintsOf(c.Valid, Guid.Empty)).Select(f => f.Hash).Distinct().ToList();
+        var from = newOnes.Min(c => c.Valid.OccurredAt) - options.Value.RecurrenceWindow;
+        var to = newOnes.Max(c => c.Valid.OccurredAt);
+        return await db.PartyFingerprints.AsNoTracking()
+            .Where(f => hashes.Contains(f.Hash) && f.OccurredAt >= from && f.OccurredAt <= to)
+            .ToListAsync(cancellationToken);
+    }
+
     /// <summary>The latest earlier incident, within the window before this one, that shares a phone, an ID number or an address.</summary>
-    private async Task<(Case Case, string MatchedOn)?> FindRecurrenceAsync(List<PartyFingerprint> prints, DateTimeOffset occurredAt, Guid self,
-        CancellationToken cancellationToken)
+    private async Task<(Case Case, string MatchedOn)?> FindRecurrenceAsync(List<PartyFingerprint> prints, DateTimeOffset occurredAt,
+        IReadOnlyList<PartyFingerprint> candidates, CancellationToken cancellationToken)
     {
         var since = occurredAt - options.Value.RecurrenceWindow;
-        var hashes = prints.Select(p => p.Hash).ToList();
-        var match = await db.PartyFingerprints.AsNoTracking()
-            .Where(f => hashes.Contains(f.Hash) && f.OccurredAt >= since && f.OccurredAt <= occurredAt && f.CaseId != self)
-            .OrderByDescending(f => f.OccurredAt).FirstOrDefaultAsync(cancellationToken);
+        var hashes = prints.Select(p => p.Hash).ToHashSet();
+        var self = prints.FirstOrDefault()?.CaseId;
+        var match = candidates.Where(f => hashes.Contains(f.Hash) && f.OccurredAt >= since && f.OccurredAt <= occurredAt && f.CaseId != self)
+            .OrderByDescending(f => f.OccurredAt).FirstOrDefault();
         if (match is null) return null;
-        var earlier = await db.Cases.FirstAsync(c => c.Id == match.CaseId, cancellationToken);
+        var earlier = db.Cases.Local.FirstOrDefault(c => c.Id == match.CaseId)
+                      ?? await db.Cases.FirstAsync(c => c.Id == match.CaseId, cancellationToken);
         var matchedOn = match.Kind switch
         {
             FingerprintKind.Phone => "当事人电话",

@@ -46,6 +46,17 @@ public sealed class BusOptions
     [Range(1, 1_000)]
     public int ConcurrentMessageLimit { get; set; } = 16;
 
+    /// <summary>Referrals stored per transaction on the bus door (docs/performance.md).</summary>
+    [Range(1, 1_000)]
+    public int IntakeBatchSize { get; set; } = 100;
+
+    /// <summary>How long a batch waits to fill before it is stored anyway (adds at most this much latency).</summary>
+    public TimeSpan IntakeBatchWait { get; set; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Batches stored at once; SQLite has one writer, SQL Server can take more.</summary>
+    [Range(1, 64)]
+    public int IntakeBatchConcurrency { get; set; } = 2;
+
     /// <summary>The fanout exchange non-.NET station systems publish raw JSON referrals to.</summary>
     [Required]
     public string RawReferralExchange { get; set; } = "referral.incoming";

@@ -1,9 +1,7 @@
-using System.Text.Json;
 using MassTransit;
 using Referral.Contracts;
 using Referral.Core.Privacy;
 using Referral.Data;
-using Referral.Data.Messaging;
 
 namespace Referral.Service.Messaging;
 
@@ -27,47 +25,13 @@ public sealed class DeadLetterFilter(IServiceProvider services, string queue, Fu
             if (!context.IsFaulted) await context.NotifyFaulted(context.Exception);
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(context.Exception);
         }
-        var body = context.Body.GetString();
-        var (incident, station) = Identify(body);
-        var time = services.GetRequiredService<TimeProvider>();
-        var letter = new DeadLetter
-        {
-            MessageId = context.GetMessageId(),
-            Queue = queue,
-            ContentType = context.ContentType?.MediaType,
-            Body = body,
-            Reason = Truncate(ReasonOf(context.Exception), 4000),
-            IncidentNumber = incident,
-            StationCode = station,
-            FailedAt = time.GetUtcNow(),
-        };
+        MessageDeadLettered notice;
         await using (var scope = services.CreateAsyncScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<ReferralDbContext>();
-            db.DeadLetters.Add(letter);
-            await db.SaveChangesAsync(context.CancellationToken);
+            notice = await scope.ServiceProvider.GetRequiredService<DeadLetterWriter>().WriteAsync(
+                scope.ServiceProvider.GetRequiredService<ReferralDbContext>(), context.SendEndpointProvider, queue, context.GetMessageId(),
+                context.ContentType?.MediaType, context.Body.GetString(), ReasonOf(context.Exception), context.CancellationToken);
         }
-        var notice = new MessageDeadLettered
-        {
-            DeadLetterId = letter.Id,
-            MessageId = letter.MessageId,
-            Queue = queue,
-            Reason = letter.Reason,
-            IncidentNumber = incident,
-            StationCode = station,
-            MaskedBody = PersonalDataJson.Mask(body),
-            FailedAt = letter.FailedAt,
-        };
-        var errorQueue = await context.SendEndpointProvider.GetSendEndpoint(new Uri($"queue:{queue}_error"));
-        await errorQueue.Send(notice, ctx =>
-        {
-            ctx.Headers.Set("MT-Fault-Message", notice.Reason);
-            ctx.Headers.Set("MT-Fault-ExceptionType", context.Exception.GetType().FullName);
-            ctx.Headers.Set("MT-Reason", "fault");
-            ctx.Headers.Set("Referral-DeadLetter-Id", notice.DeadLetterId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }, context.CancellationToken);
-        services.GetRequiredService<ILogger<DeadLetterFilter>>().LogWarning(
-            "Message {MessageId} on {Queue} dead-lettered as #{DeadLetterId}: {Reason}", letter.MessageId, queue, letter.Id, letter.Reason);
         if (onDeadLettered is not null) await onDeadLettered(context, notice);
         // As MassTransit's own error pipe does: a message that failed before reaching the consumer (not JSON,
         // a value of the wrong type) is not marked faulted yet, so it would count as skipped, be refused with
@@ -89,27 +53,4 @@ public sealed class DeadLetterFilter(IServiceProvider services, string queue, Fu
             parts.Add($"{e.GetType().Name}: {e.Message}");
         return PersonalData.MaskText(string.Join(" ← ", parts));
     }
-
-    /// <summary>Best effort: the incident and station a body names, even from a MassTransit envelope.</summary>
-    private static (string? Incident, string? Station) Identify(string body)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            var root = document.RootElement;
-            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("message", out var inner) && inner.ValueKind == JsonValueKind.Object)
-                root = inner;
-            return (Text(root, "incidentNumber"), Text(root, "stationCode"));
-        }
-        catch (JsonException)
-        {
-            return (null, null);
-        }
-    }
-
-    private static string? Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            && value.GetString() is { Length: > 0 and <= 40 } s ? s : null;
-
-    private static string Truncate(string text, int max) => text.Length > max ? text[..max] : text;
 }

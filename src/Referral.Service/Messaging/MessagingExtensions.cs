@@ -41,6 +41,7 @@ public static class MessagingExtensions
         });
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxWriter>();
+        builder.Services.AddSingleton<DeadLetterWriter>();
         builder.Services.AddHostedService<OutboxRelay>();
         return builder;
     }
