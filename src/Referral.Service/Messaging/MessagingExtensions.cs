@@ -20,6 +20,7 @@ public static class MessagingExtensions
             x.SetKebabCaseEndpointNameFormatter();
             x.AddConsumer<IncidentReferredConsumer, IncidentReferredConsumerDefinition>();
             x.AddConsumer<CaseNotificationConsumer, CaseNotificationConsumerDefinition>();
+            x.AddConsumer<RoutedCaseNotificationConsumer, RoutedCaseNotificationConsumerDefinition>();
             if (transport == BusTransport.RabbitMq)
             {
                 x.UsingRabbitMq((context, cfg) =>

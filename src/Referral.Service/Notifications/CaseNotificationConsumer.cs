@@ -10,22 +10,18 @@ using Referral.Service.Reference;
 namespace Referral.Service.Notifications;
 
 /// <summary>
-/// Turns case events into emails: a routed case to its department, a closed one to the referring
+/// Turns case events into emails (new cases: <see cref="RoutedCaseNotificationConsumer"/>): an assigned or transferred case to its department, a closed one to the referring
 /// station, a reopened one to the department and the center, and so on. The mail rows and the
 /// inbox row are saved together, so a redelivered event sends nothing twice.
 /// </summary>
 public sealed class CaseNotificationConsumer(ReferralDbContext db, ReferenceDataCache reference, Recipients recipients, CaseNotices notices,
     MailOutbox mail, TimeProvider time) :
-    IConsumer<CaseRouted>, IConsumer<CaseAssigned>, IConsumer<CaseTransferred>, IConsumer<CoHandlingRequested>, IConsumer<CaseRejected>,
+    IConsumer<CaseAssigned>, IConsumer<CaseTransferred>, IConsumer<CoHandlingRequested>, IConsumer<CaseRejected>,
     IConsumer<CaseClosed>, IConsumer<CaseReopened>, IConsumer<CaseEscalated>, IConsumer<CaseDueSoon>
 {
     public const string Name = "notifications";
 
     private sealed record Notice(string Kind, Recipient To, string Title, string Lead);
-
-    public Task Consume(ConsumeContext<CaseRouted> context) => NotifyAsync(context, context.Message.CaseId, c => c.Status == CaseStatus.Triage
-        ? [Center("case-triage", "新案件待分派", "以下案件没有匹配的分流规则，请矛调中心分派。")]
-        : RoutedTo(c, "新案件待签收"));
 
     public Task Consume(ConsumeContext<CaseAssigned> context) => NotifyAsync(context, context.Message.CaseId, c => RoutedTo(c, "矛调中心分派新案件"));
 

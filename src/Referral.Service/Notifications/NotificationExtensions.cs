@@ -6,6 +6,7 @@ public static class NotificationExtensions
 {
     public static IHostApplicationBuilder AddNotifications(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<Recipients>();
         builder.Services.AddScoped<CaseNotices>();
         builder.Services.AddScoped<EmailRenderer>();
