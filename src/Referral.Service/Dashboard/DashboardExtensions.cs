@@ -5,6 +5,7 @@ public static class DashboardExtensions
     public static IHostApplicationBuilder AddDashboard(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<Statistics>();
+        builder.Services.AddScoped<DemoHistory>();
         return builder;
     }
 
