@@ -16,22 +16,28 @@ namespace Referral.Service.Dashboard;
 /// closed with an agreement, a few are late, rejected, come back at the follow-up visit or recur; the
 /// daily feedback is kept on about nine working days in ten. Nothing is done after <c>now</c>.
 /// </summary>
-internal sealed class DemoCaseLife(Random random, CalendarProvider calendars, GradingPolicy grading, ReferenceDataCache reference,
-    DateTimeOffset now)
+internal sealed class DemoCaseLife(CalendarProvider calendars, GradingPolicy grading, ReferenceDataCache reference, DateTimeOffset now)
 {
     private const string FallbackLead = "sfs";
     private static readonly Actor Coordinator = new("coordinator", Roles.Coordinator, DemoData.CenterCode);
-    private readonly DemoPeople _people = new(random);
     private readonly Dictionary<Guid, DateTimeOffset> _lastActivity = [];
+    private Random _random = new(0);
+    private DemoPeople _people = new(new Random(0));
     private int _sequence;
 
     private WorkingCalendar Calendar => calendars.Current;
 
-    public Case Live(IReadOnlyList<Case> earlier, DateTimeOffset referredAt, bool turnedCriminal)
+    /// <param name="chance">
+    /// The case's own dice: one draw more or less (a step that falls after now on a later run) changes
+    /// this case only, so the history stays the same from one run to the next but for its open cases.
+    /// </param>
+    public Case Live(Random chance, IReadOnlyList<Case> earlier, DateTimeOffset referredAt, bool turnedCriminal)
     {
-        var story = DemoStories.Pick(random);
-        var area = random.OneOf(reference.Areas);
-        var recurrence = random.NextDouble() < 0.08 ? Earlier(earlier, area.Code, referredAt) : null;
+        _random = chance;
+        _people = new DemoPeople(chance);
+        var story = DemoStories.Pick(_random);
+        var area = _random.OneOf(reference.Areas);
+        var recurrence = _random.NextDouble() < 0.08 ? Earlier(earlier, area.Code, referredAt) : null;
         var referral = Referral(story, area, referredAt, recurrence, turnedCriminal);
         var @case = Case.Refer(NewId(), referral, DemoHistory.ContentHash(referral), Actor.StationSystem(referral.StationCode), referredAt);
         @case.Grade(grading.Grade(referral.Risk, referral.DisputeTypeCode, recurrence is not null), referredAt);
@@ -73,7 +79,7 @@ internal sealed class DemoCaseLife(Random random, CalendarProvider calendars, Gr
         c.AcceptDueAt = Calendar.AddWorkingTime(routedAt, window);
         var at = Calendar.AddWorkingTime(routedAt, window * Factor(0.1, 0.9, 0.12, 2.5));
         if (at > now) return null;
-        if (random.NextDouble() < 0.04 && c.LeadDepartmentCode != FallbackLead)
+        if (_random.NextDouble() < 0.04 && c.LeadDepartmentCode != FallbackLead)
         {
             c.Reject(Handler(c), "经核实不属于本部门职责，退回矛调中心重新分派", at);
             var again = Later(at, 0.5, 2);
@@ -94,10 +100,10 @@ internal sealed class DemoCaseLife(Random random, CalendarProvider calendars, Gr
         var last = from;
         for (var day = Calendar.DateOf(from).AddDays(1); day <= Calendar.DateOf(until); day = day.AddDays(1))
         {
-            if (!Calendar.IsWorkingDay(day) || random.NextDouble() >= 0.9) continue;
-            var at = Calendar.StartOfWorkingDay(day).AddMinutes(random.Next(10, 480));
+            if (!Calendar.IsWorkingDay(day) || _random.NextDouble() >= 0.9) continue;
+            var at = Calendar.StartOfWorkingDay(day).AddMinutes(_random.Next(10, 480));
             if (at >= until || at > now) break;
-            c.RecordProgress(Handler(c), (ProgressKind)random.Next(4), random.OneOf(DemoStories.Progress), null, at);
+            c.RecordProgress(Handler(c), (ProgressKind)_random.Next(4), _random.OneOf(DemoStories.Progress), null, at);
             last = at;
         }
         return last;
@@ -105,7 +111,7 @@ internal sealed class DemoCaseLife(Random random, CalendarProvider calendars, Gr
 
     private void Close(Case c, DateTimeOffset at)
     {
-        var roll = random.NextDouble();
+        var roll = _random.NextDouble();
         var (outcome, summary) = roll switch
         {
             < 0.72 => (CaseOutcome.AgreementReached, "双方达成调解协议，当场履行完毕。"),
@@ -119,11 +125,11 @@ internal sealed class DemoCaseLife(Random random, CalendarProvider calendars, Gr
     /// <summary>The visit a week after closing: calm almost always; otherwise the case reopens and is settled again.</summary>
     private DateTimeOffset FollowUp(Case c, DateTimeOffset closedAt)
     {
-        var at = Calendar.NextWorkingMoment(closedAt.AddDays(7)).AddMinutes(random.Next(30, 300));
+        var at = Calendar.NextWorkingMoment(closedAt.AddDays(7)).AddMinutes(_random.Next(30, 300));
         if (at > now) return closedAt;
-        if (random.NextDouble() < 0.96)
+        if (_random.NextDouble() < 0.96)
         {
-            c.RecordFollowUp(Handler(c), true, random.NextDouble() < 0.8 ? Satisfaction.Satisfied : Satisfaction.BasicallySatisfied,
+            c.RecordFollowUp(Handler(c), true, _random.NextDouble() < 0.8 ? Satisfaction.Satisfied : Satisfaction.BasicallySatisfied,
                 "回访：双方关系缓和，未再发生纠纷。", at);
             return at;
         }
@@ -154,13 +160,13 @@ internal sealed class DemoCaseLife(Random random, CalendarProvider calendars, Gr
         {
             IncidentNumber = $"GT{today.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}{++_sequence:D4}",
             StationCode = DemoData.StationCode,
-            OccurredAt = TimelineEntry.ToStoredPrecision(referredAt.AddMinutes(-random.Next(30, 300))),
+            OccurredAt = TimelineEntry.ToStoredPrecision(referredAt.AddMinutes(-_random.Next(30, 300))),
             Address = address,
             AreaCode = area.Code,
             DisputeTypeCode = story.TypeCode,
-            Summary = random.OneOf(story.Summaries),
-            PoliceAction = random.OneOf(DemoStories.PoliceActions),
-            OfficerName = random.OneOf(["潘警官", "胡警官", "岑警官", "施警官"]),
+            Summary = _random.OneOf(story.Summaries),
+            PoliceAction = _random.OneOf(DemoStories.PoliceActions),
+            OfficerName = _random.OneOf(["潘警官", "胡警官", "岑警官", "施警官"]),
             Parties =
             [
                 _people.Party("报警人", address, today, recurrence?.Parties.FirstOrDefault()?.Phone),
@@ -172,18 +178,18 @@ internal sealed class DemoCaseLife(Random random, CalendarProvider calendars, Gr
 
     private RiskAssessment Risk(DemoStories.Story story, bool violent)
     {
-        var calls = random.NextDouble() switch { < 0.8 => 1, < 0.94 => 2, _ => 3 + random.Next(3) };
+        var calls = _random.NextDouble() switch { < 0.8 => 1, < 0.94 => 2, _ => 3 + _random.Next(3) };
         var relationship = story.TypeCode is "marriage-family" or "romance";
         return new RiskAssessment
         {
             PoliceCallsLast30Days = calls,
-            ThreatsOrWeapons = random.NextDouble() < 0.03,
-            Violence = violent || random.NextDouble() < 0.04,
-            SelfHarmRisk = random.NextDouble() < 0.01,
-            VulnerablePersons = random.NextDouble() < 0.15,
-            PartiesCount = random.NextDouble() < 0.03 ? 5 + random.Next(4) : 2,
-            AmountAtStakeYuan = !story.InvolvesMoney ? 0 : random.NextDouble() < 0.12 ? random.Next(50_001, 300_000) : random.Next(500, 50_000),
-            LeftHome = relationship && random.NextDouble() < 0.2,
+            ThreatsOrWeapons = _random.NextDouble() < 0.03,
+            Violence = violent || _random.NextDouble() < 0.04,
+            SelfHarmRisk = _random.NextDouble() < 0.01,
+            VulnerablePersons = _random.NextDouble() < 0.15,
+            PartiesCount = _random.NextDouble() < 0.03 ? 5 + _random.Next(4) : 2,
+            AmountAtStakeYuan = !story.InvolvesMoney ? 0 : _random.NextDouble() < 0.12 ? _random.Next(50_001, 300_000) : _random.Next(500, 50_000),
+            LeftHome = relationship && _random.NextDouble() < 0.2,
         };
     }
 
@@ -195,18 +201,18 @@ internal sealed class DemoCaseLife(Random random, CalendarProvider calendars, Gr
     private Guid NewId()
     {
         var bytes = new byte[16];
-        random.NextBytes(bytes);
+        _random.NextBytes(bytes);
         return new Guid(bytes);
     }
 
     private static Actor Handler(Case c) => new($"handler-{c.LeadDepartmentCode}", Roles.Handler, c.LeadDepartmentCode);
 
     private DateTimeOffset Later(DateTimeOffset t, double minHours, double maxHours) =>
-        Calendar.AddWorkingTime(t, TimeSpan.FromHours(minHours + random.NextDouble() * (maxHours - minHours)));
+        Calendar.AddWorkingTime(t, TimeSpan.FromHours(minHours + _random.NextDouble() * (maxHours - minHours)));
 
     /// <summary>A share of the deadline: mostly between <paramref name="low"/> and <paramref name="high"/>, late with the given chance.</summary>
     private double Factor(double low, double high, double lateChance, double lateMax) =>
-        random.NextDouble() < lateChance ? 1.05 + random.NextDouble() * (lateMax - 1.05) : low + random.NextDouble() * (high - low);
+        _random.NextDouble() < lateChance ? 1.05 + _random.NextDouble() * (lateMax - 1.05) : low + _random.NextDouble() * (high - low);
 
     private static TimeSpan AcceptWindow(WarningColor color) => TimeSpan.FromHours(color switch
     {

@@ -36,7 +36,7 @@ public sealed class DemoHistory(ReferralDbContext db, ReferenceDataCache referen
         await reference.InvalidateAsync(cancellationToken);
         var now = time.GetUtcNow();
         var random = new Random(Seed);
-        var life = new DemoCaseLife(random, calendars, grading, reference, now);
+        var life = new DemoCaseLife(calendars, grading, reference, now);
         var zone = calendars.Current.TimeZone;
         var thisMonth = StatisticsPeriod.LastTwelveMonths(now, zone).To;
         var cases = new List<Case>();
@@ -52,7 +52,7 @@ public sealed class DemoHistory(ReferralDbContext db, ReferenceDataCache referen
                 .Where(at => at < now - TimeSpan.FromHours(1))
                 .Order();
             foreach (var referredAt in instants)
-                cases.Add(life.Live(cases, referredAt, turnedCriminal: back == 18 && cases.All(c => !c.TurnedCriminal)));
+                cases.Add(life.Live(new Random(random.Next()), cases, referredAt, turnedCriminal: back == 18 && cases.All(c => !c.TurnedCriminal)));
         }
         db.Cases.AddRange(cases);
         await db.SaveChangesAsync(cancellationToken);

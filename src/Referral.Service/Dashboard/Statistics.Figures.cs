@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Referral.Core.Calendar;
 using Referral.Core.Cases;
 using Referral.Core.Grading;
@@ -39,7 +40,9 @@ public sealed partial class Statistics
             Categories(x.Groups.GroupBy(g => g.DisputeTypeCode), reference.DisputeTypeName),
             Departments(x, closedRows, acceptedRows),
             Categories(x.Groups.GroupBy(g => g.StationCode), code => reference.FindStation(code)?.Name ?? code),
-            ColorsInOrder.Select(c => new CategoryCount(c.Code(), c.ChineseName(), x.Groups.Where(g => g.Color == c).Sum(g => g.Count))).ToList());
+            ColorsInOrder.Select(c => new CategoryCount(c.Code(), c.ChineseName(), x.Groups.Where(g => g.Color == c).Sum(g => g.Count))).ToList(),
+            Enum.GetValues<CaseOutcome>().Select(o => new CategoryCount(JsonNamingPolicy.CamelCase.ConvertName(o.ToString()), o.ChineseName(),
+                closedRows.Count(r => r.Outcome == o))).ToList());
     }
 
     private static List<MonthFigures> MonthsOf(Inputs x, List<HandlingRow> closedRows)

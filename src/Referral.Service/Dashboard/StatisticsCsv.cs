@@ -25,6 +25,7 @@ public static class StatisticsCsv
                 d.MeanAcceptHours.Value, d.MeanResolveDays.Value })),
         ["stations"] = r => new(["派出所代码", "派出所", "流转"], Counts(r.ByStation)),
         ["colors"] = r => new(["颜色代码", "预警颜色", "流转"], Counts(r.ByColor)),
+        ["outcomes"] = r => new(["结果代码", "办结结果", "办结"], Counts(r.ByOutcome)),
     };
 
     /// <summary>

@@ -13,7 +13,7 @@ public static class StatisticsEndpoints
         statistics.MapGet("/summary", SummaryAsync)
             .WithSummary("Every figure of the dashboard for from..to (yyyy-MM, Asia/Shanghai months; default the last 12 months); definitions in docs/statistics.md");
         statistics.MapGet("/{chart}.csv", CsvAsync)
-            .WithSummary("One chart as CSV (UTF-8 with BOM): headline, monthly, trend, dispute-types, departments, stations, colors");
+            .WithSummary("One chart as CSV (UTF-8 with BOM): headline, monthly, trend, dispute-types, departments, stations, colors, outcomes");
         return app;
     }
 

@@ -12,7 +12,8 @@ public sealed record StatisticsReport(
     IReadOnlyList<CategoryCount> ByDisputeType,
     IReadOnlyList<DepartmentFigures> ByDepartment,
     IReadOnlyList<CategoryCount> ByStation,
-    IReadOnlyList<CategoryCount> ByColor);
+    IReadOnlyList<CategoryCount> ByColor,
+    IReadOnlyList<CategoryCount> ByOutcome);
 
 /// <param name="Referred">Cases referred (流转) in the period.</param>
 /// <param name="Closed">Cases whose (last) closing falls in the period.</param>
@@ -49,7 +50,7 @@ public sealed record YearOnYear(int Current, int Previous, int Change, double? C
 /// <param name="PreviousYearReferred">Cases referred in the same month one year earlier.</param>
 public sealed record MonthFigures(string Month, int Referred, int Closed, int Resolved, int PreviousYearReferred, double? ChangePercent);
 
-/// <summary>A count by code (dispute type, station, color) with its Chinese name.</summary>
+/// <summary>A count by code (dispute type, station, color, outcome of the cases closed) with its Chinese name.</summary>
 public sealed record CategoryCount(string Code, string Name, int Count);
 
 /// <param name="Code">The lead department; empty for cases still in the center's triage.</param>
