@@ -63,6 +63,19 @@ public sealed class DashboardTests
     }
 
     [Test]
+    public async Task On_a_tablet_the_dashboard_fits_the_width()
+    {
+        var page = await SignedInPageAsync("supervisor");
+        await page.SetViewportSizeAsync(820, 1180);
+
+        await page.GotoAsync("/dashboard");
+
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.That(overflow, Is.LessThanOrEqualTo(0), "the page scrolls sideways");
+        await Browser.ScreenshotAsync(page, "dashboard-tablet");
+    }
+
+    [Test]
     public async Task The_CSV_link_of_a_chart_downloads_its_table()
     {
         var page = await SignedInPageAsync("supervisor");
