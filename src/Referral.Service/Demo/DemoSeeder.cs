@@ -8,6 +8,7 @@ using Referral.Core.Reference;
 using Referral.Core.Routing;
 using Referral.Data;
 using Referral.Data.Identity;
+using Referral.Service.Dashboard;
 using Referral.Service.Identity;
 using Referral.Service.Infrastructure;
 
@@ -38,6 +39,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, DatabaseState databa
                 {
                     await SeedReferenceDataAsync(scope.ServiceProvider.GetRequiredService<ReferralDbContext>(), stoppingToken);
                     await SeedUsersAsync(scope.ServiceProvider, stoppingToken);
+                    if (options.Value.History) await scope.ServiceProvider.GetRequiredService<DemoHistory>().SeedAsync(stoppingToken);
                 }
             }
             _seeded.TrySetResult();
