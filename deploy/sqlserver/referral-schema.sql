@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE TABLE [ApiKeys] (
@@ -30,7 +30,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE TABLE [Areas] (
@@ -45,7 +45,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -59,7 +59,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -87,7 +87,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE TABLE [Cases] (
@@ -165,7 +165,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -178,7 +178,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE TABLE [DeadLetters] (
@@ -199,7 +199,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE TABLE [Departments] (
@@ -214,7 +214,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE TABLE [DisputeTypes] (
@@ -229,7 +229,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE TABLE [Inbox] (
@@ -242,7 +242,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE TABLE [Outbox] (
@@ -264,7 +264,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE TABLE [OutgoingMail] (
@@ -290,7 +290,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE TABLE [RevealAudits] (
@@ -306,7 +306,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE TABLE [RoutingRules] (
@@ -328,7 +328,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE TABLE [RoutingRuleVersions] (
@@ -351,7 +351,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE TABLE [Stations] (
@@ -365,7 +365,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -380,7 +380,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -395,7 +395,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -410,7 +410,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -424,7 +424,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -439,7 +439,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE TABLE [CaseParties] (
@@ -458,7 +458,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE TABLE [PartyFingerprints] (
@@ -474,7 +474,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE TABLE [Timeline] (
@@ -500,7 +500,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ApiKeys_Hash] ON [ApiKeys] ([Hash]);
@@ -508,7 +508,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -516,7 +516,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -524,7 +524,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -532,7 +532,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -540,7 +540,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -548,7 +548,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -556,7 +556,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -564,7 +564,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CaseParties_CaseId] ON [CaseParties] ([CaseId]);
@@ -572,7 +572,23 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Cases_AcceptedAt] ON [Cases] ([AcceptedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124053356_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Cases_ClosedAt] ON [Cases] ([ClosedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cases_LeadDepartmentCode_Status] ON [Cases] ([LeadDepartmentCode], [Status]);
@@ -580,7 +596,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cases_NextEscalationCheckAt] ON [Cases] ([NextEscalationCheckAt]);
@@ -588,7 +604,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cases_ReferredAt] ON [Cases] ([ReferredAt]);
@@ -596,7 +612,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Cases_StationCode_IncidentNumber] ON [Cases] ([StationCode], [IncidentNumber]);
@@ -604,7 +620,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cases_Status_Color] ON [Cases] ([Status], [Color]);
@@ -612,7 +628,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cases_Status_ScheduleVersion] ON [Cases] ([Status], [ScheduleVersion]);
@@ -620,7 +636,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DeadLetters_MessageId] ON [DeadLetters] ([MessageId]);
@@ -628,7 +644,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DeadLetters_Queue_FailedAt] ON [DeadLetters] ([Queue], [FailedAt]);
@@ -636,7 +652,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Inbox_ProcessedAt] ON [Inbox] ([ProcessedAt]);
@@ -644,7 +660,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Outbox_CaseId_Id] ON [Outbox] ([CaseId], [Id]);
@@ -652,7 +668,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Outbox_MessageId] ON [Outbox] ([MessageId]);
@@ -660,7 +676,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Outbox_PublishedAt_AvailableAt] ON [Outbox] ([PublishedAt], [AvailableAt]);
@@ -668,7 +684,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_OutgoingMail_Key] ON [OutgoingMail] ([Key]);
@@ -676,7 +692,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutgoingMail_SentAt_AvailableAt] ON [OutgoingMail] ([SentAt], [AvailableAt]);
@@ -684,7 +700,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PartyFingerprints_CaseId] ON [PartyFingerprints] ([CaseId]);
@@ -692,7 +708,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PartyFingerprints_Hash_OccurredAt] ON [PartyFingerprints] ([Hash], [OccurredAt]);
@@ -700,7 +716,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RevealAudits_CaseId] ON [RevealAudits] ([CaseId]);
@@ -708,7 +724,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_RoutingRuleVersions_RuleId_Version] ON [RoutingRuleVersions] ([RuleId], [Version]);
@@ -716,7 +732,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Timeline_Action_At] ON [Timeline] ([Action], [At]);
@@ -724,7 +740,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Timeline_CaseId_Sequence] ON [Timeline] ([CaseId], [Sequence]);
@@ -732,11 +748,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124042114_Initial'
+    WHERE [MigrationId] = N'20261124053356_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261124042114_Initial', N'10.0.15');
+    VALUES (N'20261124053356_Initial', N'10.0.15');
 END;
 
 COMMIT;

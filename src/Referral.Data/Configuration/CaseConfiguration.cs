@@ -51,6 +51,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         c.HasIndex(x => new { x.Status, x.Color });
         c.HasIndex(x => new { x.LeadDepartmentCode, x.Status });
         c.HasIndex(x => x.ReferredAt);
+        c.HasIndex(x => x.AcceptedAt);
+        c.HasIndex(x => x.ClosedAt);
         c.HasIndex(x => x.NextEscalationCheckAt);
         c.HasIndex(x => new { x.Status, x.ScheduleVersion });
         c.Property(x => x.ScheduleVersion).HasMaxLength(16);

@@ -8,6 +8,9 @@ public static class WebExtensions
         // static web assets manifest, in every environment; a published app has no manifest and skips this.
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents();
+        // Chinese text as it is, not as character references: pages and emails half the size, and readable.
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         return builder;
     }
 

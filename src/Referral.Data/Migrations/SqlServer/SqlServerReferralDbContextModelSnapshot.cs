@@ -418,6 +418,10 @@ namespace Referral.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AcceptedAt");
+
+                    b.HasIndex("ClosedAt");
+
                     b.HasIndex("NextEscalationCheckAt");
 
                     b.HasIndex("ReferredAt");

@@ -406,6 +406,10 @@ namespace Referral.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AcceptedAt");
+
+                    b.HasIndex("ClosedAt");
+
                     b.HasIndex("NextEscalationCheckAt");
 
                     b.HasIndex("ReferredAt");

@@ -609,6 +609,16 @@ namespace Referral.Data.Migrations.SqlServer
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Cases_AcceptedAt",
+                table: "Cases",
+                column: "AcceptedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_ClosedAt",
+                table: "Cases",
+                column: "ClosedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Cases_LeadDepartmentCode_Status",
                 table: "Cases",
                 columns: new[] { "LeadDepartmentCode", "Status" });
