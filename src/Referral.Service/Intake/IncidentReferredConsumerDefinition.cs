@@ -37,6 +37,8 @@ public sealed class IncidentReferredConsumerDefinition : ConsumerDefinition<Inci
             if (_bus.QueueType == QueueType.Quorum) rabbit.SetQuorumQueue();
         }
         endpointConfigurator.ThrowOnSkippedMessages();
+        // A Fault<IncidentReferred> would carry the parties unmasked onto the bus; the station gets ReferralRejected instead.
+        endpointConfigurator.PublishFaults = false;
         endpointConfigurator.ConfigureError(x => x.UseFilter(new DeadLetterFilter(context, Queue, TellStationItWasMalformedAsync)));
         endpointConfigurator.UseMessageRetry(r =>
         {
