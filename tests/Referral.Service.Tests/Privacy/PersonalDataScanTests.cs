@@ -19,12 +19,12 @@ using Referral.Testing;
 namespace Referral.Service.Tests.Privacy;
 
 /// <summary>
-/// Drives one whole story with parties whose phone and ID numbers are known — referrals good, invalid
-/// and unreadable through HTTP and the bus, every step of the handling with numbers quoted in the
-/// free text, a reveal, digests — and then looks for those numbers (and the parties' full names)
-/// wherever the service writes text that people or other systems read: every log entry at every
-/// level, the outbox, the outgoing mail, the dead letters' reasons, every HTTP answer, every bus
-/// message. Where they legitimately are, and only there, they are not looked for: the parties table,
+/// Drives one whole story with parties whose phone and ID numbers are known — referrals good, invalid,
+/// amended and unreadable through HTTP and the bus, every step of the handling with numbers quoted in
+/// the free text, a search by phone number, a reveal, digests — with logging turned up to Trace, and
+/// then looks for those numbers (and the parties' full names) wherever the service writes text that
+/// people or other systems read: every log entry, the outbox, the outgoing mail, the dead letters'
+/// reasons, every HTTP answer, every bus message. Where they legitimately are, and only there, they are not looked for: the parties table,
 /// a dead letter's original body (kept for re-queueing), the reveal answer, and the referrals the
 /// test itself sent.
 /// </summary>
@@ -49,9 +49,10 @@ public sealed class PersonalDataScanTests
     {
         _app = new ReferralApp(new ReferralAppOptions
         {
-            Settings = new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Trace" },
-            // Only this recorder, at Trace for every category (appsettings.json keeps some categories at Warning).
-            Services = s => s.AddLogging(b => b.ClearProviders().AddProvider(_logs).AddFilter<RecordingLoggerProvider>(null, LogLevel.Trace)),
+            // As verbose as configuration can make it: every category appsettings.json names, and the default, at Trace.
+            Settings = new[] { "Default", "Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore", "MassTransit", "Quartz", "Microsoft.Extensions.Diagnostics.HealthChecks" }
+                .ToDictionary(category => $"Logging:LogLevel:{category}", _ => (string?)"Trace"),
+            Services = s => s.AddLogging(b => b.ClearProviders().AddProvider(_logs)),
         });
         await _app.StartAsync();
         _harness = _app.Services.GetRequiredService<ITestHarness>();
@@ -136,7 +137,7 @@ public sealed class PersonalDataScanTests
             .Where(d => d.MessageId == _malformedMessageId || d.MessageId == _invalidMessageId).ToListAsync());
         var reveal = _answers.Single(IsReveal).Body;
 
-        Assert.That(parties.Select(p => p.Phone), Is.EqualTo(new[] { _secrets["phone A"], _secrets["phone B"] }));
+        Assert.That(parties.Select(p => p.Phone), Is.EquivalentTo(new[] { _secrets["phone A"], _secrets["phone B"], _secrets["phone G"] }));
         Assert.That(letters.Select(d => d.Body).Any(b => b.Contains(_secrets["phone F"], StringComparison.Ordinal)), Is.True, "the unreadable message, kept whole");
         Assert.That(letters.Select(d => d.Body).Any(b => b.Contains(_secrets["phone E"], StringComparison.Ordinal)), Is.True, "the invalid message, kept whole");
         Assert.That(reveal, Does.Contain(_secrets["phone A"]).And.Contain(_secrets["ID A"]));
@@ -154,6 +155,7 @@ public sealed class PersonalDataScanTests
         var (phoneA, idA, phoneB) = (Secret("phone A", KnownNumbers.Phone()), Secret("ID A", KnownNumbers.IdNumber()), Secret("phone B", KnownNumbers.Phone()));
         Secret("name A", "张三丰");
         Secret("name B", "李四");
+        Secret("name G", "王五");
         var referral = Referrals.Valid(address: Referrals.UniqueAddress()) with
         {
             Summary = $"张三丰（电话{phoneA}，身份证号{idA}）与女友李四因彩礼问题争吵，李四（{phoneB}）称要去张三丰单位闹。",
@@ -166,6 +168,12 @@ public sealed class PersonalDataScanTests
         };
         using var response = await dispatcher.PostAsJsonAsync("/api/referrals", referral);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        var amended = referral with
+        {
+            Parties = [.. referral.Parties!, new PartyInfo { Name = "王五", Gender = "男", Phone = Secret("phone G", KnownNumbers.Phone()), Role = "证人" }],
+        };
+        using var again = await dispatcher.PostAsJsonAsync("/api/referrals", amended);
+        Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the station re-sends the incident with a witness added");
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("caseId").GetGuid();
     }
 
@@ -244,11 +252,12 @@ public sealed class PersonalDataScanTests
         await ActAsync(coordinator, "flag-turned-criminal", new { reason = $"李四（身份证号待查，手机{phoneB}）被打伤，已刑事立案" });
     }
 
+    /// <summary>Lists, details and timelines, and a search by the caller's phone number (the summary holds it).</summary>
     private async Task ReadTheCaseAsync(params HttpClient[] readers)
     {
         var incident = await _app.QueryAsync(db => db.Cases.Where(c => c.Id == _caseId).Select(c => c.IncidentNumber).SingleAsync());
         foreach (var reader in readers)
-            foreach (var path in new[] { $"/api/cases?text={incident}", "/api/cases?pageSize=100", $"/api/cases/{_caseId}", $"/api/cases/{_caseId}/timeline" })
+            foreach (var path in new[] { $"/api/cases?text={incident}", $"/api/cases?text={_secrets["phone A"]}", "/api/cases?pageSize=100", $"/api/cases/{_caseId}", $"/api/cases/{_caseId}/timeline" })
                 (await reader.GetAsync(path)).Dispose();
     }
 
