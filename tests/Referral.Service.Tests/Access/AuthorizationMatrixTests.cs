@@ -230,6 +230,24 @@ public sealed partial class AuthorizationMatrixTests
     }
 
     [Test]
+    public async Task Scope_follows_the_case_a_department_it_is_transferred_away_from_or_that_rejected_it_no_longer_sees_it()
+    {
+        var transferred = await _cases.InStateAsync(Scope.Own, CaseStatus.Accepted);
+        var rejected = await _cases.InStateAsync(Scope.Own, CaseStatus.Routed);
+        using var labour = await _app.CreateUserClientAsync("handler-ldjc");
+
+        await _cases.ActAsync(transferred, CaseArranger.Coordinator, (c, a, now, w) => c.Transfer(a, "ldjc", "实为劳动争议", w, now));
+        await _cases.ActAsync(rejected, CaseArranger.Handler("fulian"), (c, a, now, _) => c.Reject(a, "不属于本单位职责范围", now));
+
+        Assert.That(await StatusAsync(Caller.LeadHandler, $"/api/cases/{transferred}"), Is.EqualTo(HttpStatusCode.NotFound), "the former lead");
+        Assert.That(await StatusAsync(labour, $"/api/cases/{transferred}"), Is.EqualTo(HttpStatusCode.OK), "the new lead");
+        Assert.That(await StatusAsync(Caller.CoHandler, $"/api/cases/{transferred}"), Is.EqualTo(HttpStatusCode.OK), "co-handlers stay");
+        Assert.That(await StatusAsync(Caller.LeadHandler, $"/api/cases/{rejected}"), Is.EqualTo(HttpStatusCode.NotFound), "the department that rejected it");
+        Assert.That(await StatusAsync(Caller.CoHandler, $"/api/cases/{rejected}"), Is.EqualTo(HttpStatusCode.NotFound), "back in triage, nobody's");
+        Assert.That(await StatusAsync(Caller.Dispatcher, $"/api/cases/{rejected}"), Is.EqualTo(HttpStatusCode.OK), "still the station's referral");
+    }
+
+    [Test]
     public async Task Every_endpoint_of_the_OpenAPI_document_is_in_the_tables()
     {
         var document = await _clients[Caller.Anonymous].GetFromJsonAsync<JsonElement>("/openapi/v1.json");
@@ -239,6 +257,14 @@ public sealed partial class AuthorizationMatrixTests
 
         Assert.That(described, Has.Count.GreaterThan(30), "the document lists the API");
         Assert.That(described.Except(tabled).Except(NotInTheTables), Is.Empty, "endpoints without rows in the access tables");
+    }
+
+    private Task<HttpStatusCode> StatusAsync(Caller caller, string url) => StatusAsync(_clients[caller], url);
+
+    private static async Task<HttpStatusCode> StatusAsync(HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(url);
+        return response.StatusCode;
     }
 
     private async Task<HttpResponseMessage> SendAsync(Caller caller, string method, string url, object? body)
