@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Referral.Core.Cases;
 using Referral.Core.Grading;
@@ -220,7 +221,7 @@ public sealed class ActionStateTests
     }
 
     private Task<int> ActionCountAsync(Guid id, CaseAction action) =>
-        _app.QueryAsync(db => Task.FromResult(db.Timeline.Count(t => t.CaseId == id && t.Action == action)));
+        _app.QueryAsync(db => db.Timeline.CountAsync(t => t.CaseId == id && t.Action == action));
 
     private async Task AddSecondCoordinatorAsync()
     {

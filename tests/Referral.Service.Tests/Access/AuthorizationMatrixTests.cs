@@ -178,7 +178,8 @@ public sealed partial class AuthorizationMatrixTests
         Assert.That((int)response.StatusCode, Is.EqualTo(int.Parse(expected.TrimEnd('+', '-'), CultureInfo.InvariantCulture)), text);
         if (expected.EndsWith('+') || expected.EndsWith('-'))
         {
-            var ids = JsonDocument.Parse(text).RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid());
+            using var list = JsonDocument.Parse(text);
+            var ids = list.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToList();
             Assert.That(ids.Contains(id), Is.EqualTo(expected.EndsWith('+')), "listed");
         }
         if (isAction) Assert.That(changed, Is.EqualTo(response.StatusCode == HttpStatusCode.OK), "the case changed");

@@ -3,13 +3,14 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Referral.Contracts;
+using Referral.Core.Cases;
 using Referral.Service.Tests.Access;
 using Referral.Testing;
 
 namespace Referral.Service.Tests.Privacy;
 
 /// <summary>
-/// Parties' personal data is masked in every list, detail and timeline; the coordinator and the
+/// Parties' personal data is masked in every list, detail and timeline (notes and details); the coordinator and the
 /// case's own departments (lead and co-handlers) may see it unmasked, one reason at a time, each
 /// reveal audited. Nobody else may, and a refusal writes no audit row.
 /// </summary>
@@ -41,7 +42,11 @@ public sealed class RevealTests
                 new PartyInfo { Name = "李四", Gender = "女", Phone = _otherPhone, Role = "被申请人" },
             ],
         };
-        _id = await new CaseArranger(_app).ReferAsync(_referral);
+        var cases = new CaseArranger(_app);
+        _id = await cases.ReferAsync(_referral);
+        var lead = CaseArranger.Handler("fulian");
+        await cases.ActAsync(_id, lead, (c, a, now, _) => c.Accept(a, $"已签收，联系张三丰 {_phone}", now));
+        await cases.ActAsync(_id, lead, (c, a, now, _) => c.RecordProgress(a, ProgressKind.Call, $"电话联系李四（{_otherPhone}）", $"核对张三丰身份证 {_idNumber}", now));
     }
 
     [OneTimeTearDown]
@@ -120,15 +125,21 @@ public sealed class RevealTests
         var detail = await client.GetStringAsync($"/api/cases/{_id}");
         var timeline = await client.GetStringAsync($"/api/cases/{_id}/timeline");
 
-        var item = JsonDocument.Parse(list).RootElement.GetProperty("items").EnumerateArray().Single();
+        using var listed = JsonDocument.Parse(list);
+        using var shown = JsonDocument.Parse(detail);
+        var item = listed.RootElement.GetProperty("items").EnumerateArray().Single();
         Assert.That(item.GetProperty("parties").EnumerateArray().Select(p => p.GetString()), Is.EqualTo(new[] { "张*", "李*" }));
-        var parties = JsonDocument.Parse(detail).RootElement.GetProperty("parties").EnumerateArray().ToList();
+        var parties = shown.RootElement.GetProperty("parties").EnumerateArray().ToList();
         Assert.That(parties.Select(p => (p.GetProperty("name").GetString(), p.GetProperty("phone").GetString())),
             Is.EqualTo(new[] { ("张*", "138****1234"), ("李*", "138****1234") }));
         Assert.That(parties[0].GetProperty("idNumber").GetString(), Is.EqualTo("330282********1234"));
         Assert.That(parties[0].GetProperty("address").GetString(), Does.EndWith("****").And.Not.Contain("8号"));
-        var summary = JsonDocument.Parse(detail).RootElement.GetProperty("summary").GetString();
+        var summary = shown.RootElement.GetProperty("summary").GetString();
         Assert.That(summary, Does.Contain("138****1234").And.Contain("330282********1234").And.Contain("张*"));
+        using var trajectory = JsonDocument.Parse(timeline);
+        var progress = trajectory.RootElement.EnumerateArray().Single(e => e.GetProperty("action").GetString() == "record-progress");
+        Assert.That(progress.GetProperty("note").GetString(), Is.EqualTo("电话联系李*（138****1234）"));
+        Assert.That(progress.GetProperty("details").GetProperty("nextStep").GetString(), Is.EqualTo("核对张*身份证 330282********1234"));
         foreach (var (what, text) in new[] { ("list", list), ("detail", detail), ("timeline", timeline) })
         {
             Assert.That(text, Does.Not.Contain(_phone).And.Not.Contain(_otherPhone).And.Not.Contain(_idNumber), what);
