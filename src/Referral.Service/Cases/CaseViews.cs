@@ -44,7 +44,7 @@ public sealed record CaseListItem(
 
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
 
-/// <summary>A timeline entry as people read it: notes masked, names of states and actions in Chinese.</summary>
+/// <summary>A timeline entry as people read it: notes and details (a next step is free text) masked, names of states and actions in Chinese.</summary>
 public sealed record TimelineView(
     int Sequence,
     DateTimeOffset At,
@@ -61,7 +61,8 @@ public sealed record TimelineView(
 {
     public static TimelineView Of(TimelineEntry e, IEnumerable<string> partyNames) => new(
         e.Sequence, e.At, e.ActorName, e.ActorRole, e.Action.Slug(), e.Action.ChineseName(), e.FromStatus?.ToString(), e.ToStatus.ToString(),
-        e.Color.Code(), e.Note is null ? null : PersonalData.MaskText(e.Note, partyNames), e.DetailValues(), e.Hash);
+        e.Color.Code(), e.Note is null ? null : PersonalData.MaskText(e.Note, partyNames),
+        e.DetailValues().ToDictionary(d => d.Key, d => PersonalData.MaskText(d.Value, partyNames)), e.Hash);
 }
 
 /// <summary>The unmasked parties, for the people allowed to see them, after they gave a reason.</summary>

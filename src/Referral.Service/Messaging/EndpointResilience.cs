@@ -20,6 +20,9 @@ public static class EndpointResilience
         Func<ExceptionReceiveContext, Referral.Contracts.MessageDeadLettered, Task>? onDeadLettered = null, Action<IRetryConfigurator>? retry = null)
     {
         endpoint.ThrowOnSkippedMessages();
+        // A Fault<T> would carry the message (a referral's parties, unmasked) onto the bus; the dead letter keeps
+        // the original safely, and the intake answers the station with ReferralRejected instead.
+        endpoint.PublishFaults = false;
         endpoint.ConfigureError(x => x.UseFilter(new DeadLetterFilter(context, queue, onDeadLettered)));
         endpoint.UseKillSwitch(k => k
             .SetActivationThreshold(10)
