@@ -39,7 +39,10 @@ else
   as_root rabbitmq-server -detached
   started_rabbit=1
 fi
-as_root rabbitmqctl -q await_startup --timeout 120 || { echo "RabbitMQ did not start"; exit 1; }
+# `rabbitmq-server -detached` returns before the node registers with epmd, and await_startup
+# fails at once on a node it cannot reach: wait for the node to answer a ping first.
+for _ in $(seq 1 120); do as_root rabbitmqctl -q ping >/dev/null 2>&1 && break; sleep 1; done
+as_root rabbitmqctl -q await_startup --timeout 120 || { echo "RabbitMQ did not start; its log:"; tail -n 40 /var/log/rabbitmq/*.log 2>/dev/null; exit 1; }
 as_root rabbitmq-plugins -q enable rabbitmq_management >/dev/null
 for _ in $(seq 1 60); do curl -fsS -u guest:guest http://localhost:15672/api/overview >/dev/null 2>&1 && break; sleep 1; done
 export REFERRAL_TEST_RABBITMQ_HOST=localhost REFERRAL_TEST_RABBITMQ_PORT=5672 REFERRAL_TEST_RABBITMQ_MANAGEMENT=http://localhost:15672/
