@@ -96,6 +96,10 @@ public sealed partial class AuthorizationMatrixTests
         GET   /api/admin/digests                   403         403          403   403  403    403         200    403      401
         POST  /api/admin/digests/resend            403         403          403   403  403    403         202    403      401
         GET   /admin/digests/preview               403         403          403   403  403    403         200    403      302
+        GET   /api/statistics/summary              403         200          403   403  403    200         200    403      401
+        GET   /api/statistics/{chart}.csv          403         200          403   403  403    200         200    403      401
+        GET   /api/admin/dead-letters              403         403          403   403  403    403         200    403      401
+        POST  /api/admin/dead-letters/{id}/requeue 403         403          403   403  403    403         404    403      401
         """;
 
     /// <summary>Described in OpenAPI but not a matter of access: anyone may try to sign in.</summary>
@@ -328,6 +332,9 @@ public sealed partial class AuthorizationMatrixTests
         "/api/admin/api-keys/{id}/revoke" => path.Replace("{id}", (await NewApiKeyAsync()).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal),
         "/api/admin/digests" => $"{path}?kind=Daily&period={Today()}",
         "/admin/digests/preview" => $"{path}?kind=Daily&period={Today()}&recipient=dept:fulian",
+        "/api/statistics/{chart}.csv" => "/api/statistics/colors.csv",
+        // No dead letter has this id: an admin is let through to a 404, everyone else stops at the door.
+        "/api/admin/dead-letters/{id}/requeue" => "/api/admin/dead-letters/999999999/requeue",
         _ => path,
     };
 

@@ -285,7 +285,9 @@ public sealed class PersonalDataScanTests
     private async Task SettleAsync()
     {
         await Eventually.UntilAsync(() => _app.QueryAsync(async db =>
-                await db.OutgoingMail.CountAsync(m => m.Kind == "case-reopened") >= 2 && await db.OutgoingMail.AnyAsync(m => m.Kind == "case-closed")),
+                await db.OutgoingMail.CountAsync(m => m.Kind == "case-reopened") >= 2 && await db.OutgoingMail.AnyAsync(m => m.Kind == "case-closed")
+                // New cases are announced in batches (Notifications:RoutedWindow), so this mail comes last.
+                && await db.OutgoingMail.AnyAsync(m => m.Kind == "case-routed")),
             Timeout, "the notification mails of the case");
         await Eventually.UntilAsync(() => _app.QueryAsync(db => db.Outbox.AllAsync(m => m.PublishedAt != null)), Timeout, "the outbox relayed");
     }
