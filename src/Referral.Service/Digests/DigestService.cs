@@ -27,7 +27,9 @@ public enum DigestKind
 /// <summary>A digest ready to queue or to preview.</summary>
 public sealed record RenderedDigest(DigestKind Kind, string Period, Recipient To, string Subject, string Html, string Text)
 {
-    public string Key => $"digest-{Kind.ToString().ToLowerInvariant()}:{Period}:{To.Key}";
+    public string Key => KeyOf(Kind, Period, To);
+
+    public static string KeyOf(DigestKind kind, string period, Recipient to) => $"digest-{kind.ToString().ToLowerInvariant()}:{period}:{to.Key}";
 }
 
 /// <summary>
@@ -46,6 +48,7 @@ public sealed class DigestService(ReferralDbContext db, DigestQueries queries, R
         var calendar = schedule.Deadlines.Calendar;
         var today = calendar.DateOf(now);
         if (!calendar.IsWorkingDay(today) || TimeOnly.FromDateTime(calendar.InZone(now).DateTime) < options.Value.DailyAt) return 0;
+        if (await AllDailyQueuedAsync(today, cancellationToken)) return 0;
         return await QueueAllAsync(await DailyAsync(today, now, cancellationToken), cancellationToken);
     }
 
@@ -94,6 +97,19 @@ public sealed class DigestService(ReferralDbContext db, DigestQueries queries, R
         }
         if (queued > 0) logger.LogInformation("Queued {Count} digests", queued);
         return queued;
+    }
+
+    /// <summary>
+    /// Whether every 日清 of the day is already queued: the job runs every few minutes all day, and
+    /// without this check it would render every department's digest on each run only to find its key taken.
+    /// </summary>
+    private async Task<bool> AllDailyQueuedAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        var period = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var keys = HandlingDepartments().Select(d => recipients.Department(d.Code)).OfType<Recipient>()
+            .Select(to => RenderedDigest.KeyOf(DigestKind.Daily, period, to)).ToList();
+        if (recipients.Center() is { } center) keys.Add(RenderedDigest.KeyOf(DigestKind.Center, period, center));
+        return await db.OutgoingMail.CountAsync(m => keys.Contains(m.Key), cancellationToken) == keys.Count;
     }
 
     private async Task<IReadOnlyList<RenderedDigest>> DailyAsync(DateOnly day, DateTimeOffset now, CancellationToken cancellationToken)
