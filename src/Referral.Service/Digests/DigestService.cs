@@ -61,7 +61,13 @@ public sealed class DigestService(ReferralDbContext db, DigestQueries queries, R
         var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
         var firstWorkingDay = Enumerable.Range(0, 7).Select(monday.AddDays).FirstOrDefault(calendar.IsWorkingDay);
         if (today != firstWorkingDay || TimeOnly.FromDateTime(calendar.InZone(now).DateTime) < options.Value.WeeklyAt) return 0;
-        return await QueueAllAsync(await WeeklyAsync(today, now, cancellationToken), cancellationToken);
+        // The week's review is taken once, at the first run from the configured time: the reminders go first and the
+        // center's and supervisors' copies last, so once those are queued the week is done; otherwise a department
+        // whose case fell overdue later that day would get a reminder the center's list does not show.
+        var weekly = $"digest-weekly:{WeekOf(today)}:";
+        if (await db.OutgoingMail.AnyAsync(m => m.Key.StartsWith(weekly), cancellationToken)) return 0;
+        var digests = await WeeklyAsync(today, now, cancellationToken);
+        return await QueueAllAsync(digests.OrderBy(d => d.Kind == DigestKind.Weekly).ToList(), cancellationToken);
     }
 
     /// <summary>Every digest of one kind and period, rendered (for the jobs, the preview and the re-send).</summary>
@@ -140,7 +146,7 @@ public sealed class DigestService(ReferralDbContext db, DigestQueries queries, R
     private async Task<IReadOnlyList<RenderedDigest>> WeeklyAsync(DateOnly day, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var rows = await queries.OpenCasesAsync(cancellationToken);
-        var week = $"{ISOWeek.GetYear(day.ToDateTime(TimeOnly.MinValue))}-W{ISOWeek.GetWeekOfYear(day.ToDateTime(TimeOnly.MinValue)):D2}";
+        var week = WeekOf(day);
         var digests = new List<RenderedDigest>();
         var all = queries.Weekly(rows, null, week, now);
         var allHtml = await renderer.RenderAsync<WeeklyReviewEmail>(new Dictionary<string, object?> { ["Review"] = all });
@@ -159,6 +165,9 @@ public sealed class DigestService(ReferralDbContext db, DigestQueries queries, R
         }
         return digests;
     }
+
+    private static string WeekOf(DateOnly day) =>
+        $"{ISOWeek.GetYear(day.ToDateTime(TimeOnly.MinValue))}-W{ISOWeek.GetWeekOfYear(day.ToDateTime(TimeOnly.MinValue)):D2}";
 
     private IEnumerable<Department> HandlingDepartments() =>
         reference.Departments.Where(d => d.IsActive && d.Kind != DepartmentKind.Center).OrderBy(d => d.Kind).ThenBy(d => d.Code);

@@ -7,9 +7,12 @@ internal static class Shanghai
 {
     private static readonly TimeSpan Offset = TimeSpan.FromHours(8);
 
-    /// <summary>"2026-09-21 10:00" in Shanghai.</summary>
+    /// <summary>
+    /// "2026-09-21 10:00" in Shanghai, as a UTC instant like the system clock's: SQLite stores instants with their
+    /// offset, so a fake clock at +08:00 would compare 8 hours off against the UTC deadlines the service computes.
+    /// </summary>
     public static DateTimeOffset At(string local) =>
-        new(DateTime.ParseExact(local, "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), Offset);
+        new DateTimeOffset(DateTime.ParseExact(local, "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), Offset).ToUniversalTime();
 
     public static string Local(DateTimeOffset instant) => instant.ToOffset(Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
