@@ -111,11 +111,12 @@ public sealed class DigestService(ReferralDbContext db, DigestQueries queries, R
     /// </summary>
     private async Task<bool> AllDailyQueuedAsync(DateOnly day, CancellationToken cancellationToken)
     {
+        await reference.EnsureFreshAsync(cancellationToken);
         var period = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var keys = HandlingDepartments().Select(d => recipients.Department(d.Code)).OfType<Recipient>()
             .Select(to => RenderedDigest.KeyOf(DigestKind.Daily, period, to)).ToList();
         if (recipients.Center() is { } center) keys.Add(RenderedDigest.KeyOf(DigestKind.Center, period, center));
-        return await db.OutgoingMail.CountAsync(m => keys.Contains(m.Key), cancellationToken) == keys.Count;
+        return keys.Count > 0 && await db.OutgoingMail.CountAsync(m => keys.Contains(m.Key), cancellationToken) == keys.Count;
     }
 
     private async Task<IReadOnlyList<RenderedDigest>> DailyAsync(DateOnly day, DateTimeOffset now, CancellationToken cancellationToken)

@@ -109,14 +109,14 @@ public sealed class DigestMailTests
             Assert.That(scjg.Subject, Is.EqualTo("【警情通办】日清提醒 2026年11月23日：超期0件，今日到期0件"));
             foreach (var (message, c, id) in new[] { (sfs, _overdue, _overdueId), (scjg, _fresh, _freshId) })
             {
-                Assert.That(message.TextBody, Does.Contain(c.IncidentNumber).And.Contain($"{BaseUrl}/cases/{id}"), "the plain-text part");
-                Assert.That(message.HtmlBody, Does.Contain(c.IncidentNumber).And.Contain($"href=\"{BaseUrl}/cases/{id}\""), "the HTML part");
-                Assert.That(message.TextBody, Does.Contain(PersonalData.MaskName(c.Parties[0].Name)));
+                Assert.That(Text(message), Does.Contain(c.IncidentNumber).And.Contain($"{BaseUrl}/cases/{id}"), "the plain-text part");
+                Assert.That(Html(message), Does.Contain(c.IncidentNumber).And.Contain($"href=\"{BaseUrl}/cases/{id}\""), "the HTML part");
+                Assert.That(Text(message), Does.Contain(PersonalData.MaskName(c.Parties![0].Name)));
             }
-            Assert.That(Section(sfs.TextBody, "已超期"), Does.Contain(_overdue.IncidentNumber), "the red case missed its accept deadline");
-            Assert.That(sfs.TextBody, Does.Contain("红").And.Contain("超期 3 个工作日"));
-            Assert.That(Section(scjg.TextBody, "待签收"), Does.Contain(_fresh.IncidentNumber), "the new case waits to be accepted");
-            Assert.That(sfs.TextBody, Does.Not.Contain(_fresh.IncidentNumber), "a department sees only its own cases");
+            Assert.That(Section(Text(sfs), "已超期"), Does.Contain(_overdue.IncidentNumber), "the red case missed its accept deadline");
+            Assert.That(Text(sfs), Does.Contain("（红）").And.Contain("签收期限 2026-11-19 11:00，超期 2 个工作日"), "due Thursday 11:00; Friday and Monday have begun since");
+            Assert.That(Section(Text(scjg), "待签收"), Does.Contain(_fresh.IncidentNumber), "the new case waits to be accepted");
+            Assert.That(Text(sfs), Does.Not.Contain(_fresh.IncidentNumber), "a department sees only its own cases");
         }
     }
 
@@ -130,15 +130,15 @@ public sealed class DigestMailTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(center.Subject, Is.EqualTo("【警情通办】日清汇总 2026年11月23日：红色预警1件"));
-            Assert.That(center.TextBody, Does.Contain("古塘司法所（人民调解委员会）：在办 1，待签收 1，超期 1").And.Contain(_overdue.IncidentNumber));
-            Assert.That(center.TextBody, Does.Contain("古塘市场监管所：在办 1，待签收 1，超期 0"));
+            Assert.That(Text(center), Does.Contain("古塘司法所（人民调解委员会）：在办 1，待签收 1，超期 1").And.Contain(_overdue.IncidentNumber));
+            Assert.That(Text(center), Does.Contain("古塘市场监管所：在办 1，待签收 1，超期 0"));
             Assert.That(weekly.Subject, Is.EqualTo("【警情通办】周结 2026-W48：未正常完结案件1件"));
             Assert.That(leader.Subject, Is.EqualTo(weekly.Subject));
-            Assert.That(weekly.TextBody, Does.Contain(_overdue.IncidentNumber).And.Contain("古塘司法所（人民调解委员会）").And.Contain("列入原因：超期"));
-            Assert.That(weekly.TextBody, Does.Not.Contain(_fresh.IncidentNumber), "a case within its deadlines is not in the weekly review");
-            Assert.That(weekly.HtmlBody, Does.Contain($"href=\"{BaseUrl}/cases/{_overdueId}\""));
+            Assert.That(Text(weekly), Does.Contain(_overdue.IncidentNumber).And.Contain("古塘司法所（人民调解委员会）").And.Contain("列入原因：超期"));
+            Assert.That(Text(weekly), Does.Not.Contain(_fresh.IncidentNumber), "a case within its deadlines is not in the weekly review");
+            Assert.That(Html(weekly), Does.Contain($"href=\"{BaseUrl}/cases/{_overdueId}\""));
             Assert.That(reminder.Subject, Is.EqualTo("【警情通办】督促提醒 2026-W48：1件案件未正常完结"));
-            Assert.That(reminder.TextBody, Does.Contain("督促提醒 · 古塘司法所（人民调解委员会）").And.Contain(_overdue.IncidentNumber));
+            Assert.That(Text(reminder), Does.Contain("督促提醒 · 古塘司法所（人民调解委员会）").And.Contain(_overdue.IncidentNumber));
         }
     }
 
@@ -149,15 +149,15 @@ public sealed class DigestMailTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(fulian.Subject, Is.EqualTo("【警情通办】日清提醒 2026年11月23日：今日无待办案件"));
-            Assert.That(fulian.TextBody, Does.Contain("今日无待办案件").And.Contain("无案件。"));
-            Assert.That(fulian.HtmlBody, Does.Contain("今日无待办案件"));
+            Assert.That(Text(fulian), Does.Contain("今日无待办案件").And.Contain("无案件。"));
+            Assert.That(Html(fulian), Does.Contain("今日无待办案件"));
         }
     }
 
     [Test]
     public void Digests_carry_no_unmasked_names_phones_or_ID_numbers_in_either_part()
     {
-        var secrets = new[] { _overdue, _fresh }.SelectMany(r => r.Parties)
+        var secrets = new[] { _overdue, _fresh }.SelectMany(r => r.Parties ?? [])
             .SelectMany(p => new[] { p.Name, p.Phone, p.IdNumber }).OfType<string>().Where(s => s.Length > 0).ToList();
         using (Assert.EnterMultipleScope())
         {
@@ -165,7 +165,8 @@ public sealed class DigestMailTests
             {
                 Assert.That(m.TextBody, Is.Not.Null.And.Not.Empty, $"{m.Subject}: a plain-text part");
                 Assert.That(m.HtmlBody, Is.Not.Null.And.Not.Empty, $"{m.Subject}: an HTML part");
-                foreach (var part in new[] { m.TextBody, m.HtmlBody })
+                Assert.That(Text(m) + Html(m), Does.Contain("当事人"), $"{m.Subject}: Chinese text");
+                foreach (var part in new[] { Text(m), Html(m) })
                 {
                     Assert.That(secrets.Where(s => part.Contains(s, StringComparison.Ordinal)), Is.Empty, $"{Kind(m)} to {m.To}: unmasked personal data");
                     Assert.That(PersonalData.ContainsUnmaskedNumbers(part), Is.False, $"{Kind(m)} to {m.To}: a phone or ID number");
@@ -187,6 +188,10 @@ public sealed class DigestMailTests
         _digests.Single(m => Kind(m) == kind && m.To.Mailboxes.Single().Address == to);
 
     private static string Kind(MimeMessage m) => m.Headers["X-Referral-Kind"] ?? "";
+
+    private static string Text(MimeMessage m) => m.TextBody ?? "";
+
+    private static string Html(MimeMessage m) => m.HtmlBody ?? "";
 
     /// <summary>The lines of one 【section】 of a plain-text digest.</summary>
     private static string Section(string text, string title)
