@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 using Referral.Contracts;
+using Referral.Core.Cases;
 using Referral.Core.Privacy;
 using Referral.Service.Digests;
 using Referral.Service.Escalation;
@@ -21,11 +22,14 @@ public sealed class DigestMailTests
 {
     private const string BaseUrl = "https://referral.gutang.example";
     private readonly string _from = $"digests-{Guid.NewGuid():N}@referral.local";
-    private readonly FakeTimeProvider _clock = new(At("2026-11-19 09:00"));
+    private readonly FakeTimeProvider _clock = new(At("2026-11-16 09:00"));
     private ReferralApp _app = null!;
     private CaseArranger _arrange = null!;
     private IncidentReferred _overdue = null!;
     private IncidentReferred _fresh = null!;
+    private IncidentReferred _closed = null!;
+    private Guid _closedId;
+    private MimeMessage _followUp = null!;
     private Guid _overdueId;
     private Guid _freshId;
     private IReadOnlyList<MimeMessage> _digests = [];
@@ -52,7 +56,16 @@ public sealed class DigestMailTests
         await _app.StartAsync();
         _arrange = new CaseArranger(_app);
 
+        // Monday 16 November: a 邻里 case for 海晏村, closed the same morning: its follow-up visit is due on the 23rd.
+        _closed = Referral("邻里", "海晏村", null);
+        _closedId = await _arrange.ReferAsync(_closed);
+        _clock.SetUtcNow(At("2026-11-16 10:00"));
+        await _arrange.ActAsync(_closedId, CaseArranger.Handler("haiyan"), (c, a, now, _) => c.Accept(a, null, now));
+        _clock.SetUtcNow(At("2026-11-16 11:00"));
+        await _arrange.ActAsync(_closedId, CaseArranger.Handler("haiyan"),
+            (c, a, now, w) => c.Close(a, CaseOutcome.AgreementReached, "双方达成调解协议", w, now));
         // Thursday 19 November: a red 合同债务 case for 司法所, never accepted (its 2 hours ran out that morning).
+        _clock.SetUtcNow(At("2026-11-19 09:00"));
         _overdue = Referral("合同债务", "栖凤村", new RiskInfo { Violence = true });
         _overdueId = await _arrange.ReferAsync(_overdue);
         // Monday 23 November 08:00: a green 消费 case for 市场监管, waiting to be accepted.
@@ -73,6 +86,13 @@ public sealed class DigestMailTests
             Assert.That(await scope.ServiceProvider.GetRequiredService<DigestService>().SendWeeklyIfDueAsync(CancellationToken.None), Is.EqualTo(3),
                 "周结: the center, the supervisor, and a reminder to 司法所");
         }
+        _clock.SetUtcNow(At("2026-11-23 17:30"));
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            Assert.That(await scope.ServiceProvider.GetRequiredService<DigestService>().SendFollowUpRemindersAsync(CancellationToken.None), Is.EqualTo(1),
+                "回访: the case closed a week ago");
+        }
+        _followUp = await Mailbox.WaitForAsync(m => m.From.Mailboxes.Any(f => f.Address == _from) && Kind(m) == "follow-up-due", TimeSpan.FromSeconds(60));
         _digests = await Eventually.GetAsync(() =>
         {
             var mine = Mailbox.All().Where(m => m.From.Mailboxes.Any(f => f.Address == _from) && Kind(m).StartsWith("digest-", StringComparison.Ordinal)).ToList();
@@ -155,13 +175,27 @@ public sealed class DigestMailTests
     }
 
     [Test]
+    public void The_follow_up_reminder_goes_to_the_department_that_closed_the_case()
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(_followUp.To.Mailboxes.Single().Address, Is.EqualTo("haiyan@gutang.example"));
+            Assert.That(_followUp.Subject, Is.EqualTo($"【警情通办】回访提醒：{_closed.IncidentNumber}（绿）"));
+            Assert.That(Text(_followUp), Does.Contain("回访时间已到").And.Contain($"{BaseUrl}/cases/{_closedId}"));
+            Assert.That(Html(_followUp), Does.Contain($"href=\"{BaseUrl}/cases/{_closedId}\""));
+            Assert.That(new[] { Text(_followUp), Html(_followUp) }.Where(p => PersonalData.ContainsUnmaskedNumbers(p)
+                || (_closed.Parties ?? []).Any(x => p.Contains(x.Name, StringComparison.Ordinal))), Is.Empty, "masked");
+        }
+    }
+
+    [Test]
     public void Digests_carry_no_unmasked_names_phones_or_ID_numbers_in_either_part()
     {
-        var secrets = new[] { _overdue, _fresh }.SelectMany(r => r.Parties ?? [])
+        var secrets = new[] { _overdue, _fresh, _closed }.SelectMany(r => r.Parties ?? [])
             .SelectMany(p => new[] { p.Name, p.Phone, p.IdNumber }).OfType<string>().Where(s => s.Length > 0).ToList();
         using (Assert.EnterMultipleScope())
         {
-            foreach (var m in _digests)
+            foreach (var m in _digests.Append(_followUp))
             {
                 Assert.That(m.TextBody, Is.Not.Null.And.Not.Empty, $"{m.Subject}: a plain-text part");
                 Assert.That(m.HtmlBody, Is.Not.Null.And.Not.Empty, $"{m.Subject}: an HTML part");
