@@ -184,7 +184,7 @@ public sealed class DigestMailTests
             Assert.That(Text(_followUp), Does.Contain("回访时间已到").And.Contain($"{BaseUrl}/cases/{_closedId}"));
             Assert.That(Html(_followUp), Does.Contain($"href=\"{BaseUrl}/cases/{_closedId}\""));
             Assert.That(new[] { Text(_followUp), Html(_followUp) }.Where(p => PersonalData.ContainsUnmaskedNumbers(p)
-                || (_closed.Parties ?? []).Any(x => p.Contains(x.Name, StringComparison.Ordinal))), Is.Empty, "masked");
+                || (_closed.Parties ?? []).Any(x => p.Contains(x.Name ?? "?", StringComparison.Ordinal))), Is.Empty, "masked");
         }
     }
 
