@@ -27,7 +27,9 @@ public enum DigestKind
 /// <summary>A digest ready to queue or to preview.</summary>
 public sealed record RenderedDigest(DigestKind Kind, string Period, Recipient To, string Subject, string Html, string Text)
 {
-    public string Key => $"digest-{Kind.ToString().ToLowerInvariant()}:{Period}:{To.Key}";
+    public string Key => KeyOf(Kind, Period, To);
+
+    public static string KeyOf(DigestKind kind, string period, Recipient to) => $"digest-{kind.ToString().ToLowerInvariant()}:{period}:{to.Key}";
 }
 
 /// <summary>
@@ -46,6 +48,7 @@ public sealed class DigestService(ReferralDbContext db, DigestQueries queries, R
         var calendar = schedule.Deadlines.Calendar;
         var today = calendar.DateOf(now);
         if (!calendar.IsWorkingDay(today) || TimeOnly.FromDateTime(calendar.InZone(now).DateTime) < options.Value.DailyAt) return 0;
+        if (await AllDailyQueuedAsync(today, cancellationToken)) return 0;
         return await QueueAllAsync(await DailyAsync(today, now, cancellationToken), cancellationToken);
     }
 
@@ -58,7 +61,13 @@ public sealed class DigestService(ReferralDbContext db, DigestQueries queries, R
         var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
         var firstWorkingDay = Enumerable.Range(0, 7).Select(monday.AddDays).FirstOrDefault(calendar.IsWorkingDay);
         if (today != firstWorkingDay || TimeOnly.FromDateTime(calendar.InZone(now).DateTime) < options.Value.WeeklyAt) return 0;
-        return await QueueAllAsync(await WeeklyAsync(today, now, cancellationToken), cancellationToken);
+        // The week's review is taken once, at the first run from the configured time: the reminders go first and the
+        // center's and supervisors' copies last, so once those are queued the week is done; otherwise a department
+        // whose case fell overdue later that day would get a reminder the center's list does not show.
+        var weekly = $"digest-weekly:{WeekOf(today)}:";
+        if (await db.OutgoingMail.AnyAsync(m => m.Key.StartsWith(weekly), cancellationToken)) return 0;
+        var digests = await WeeklyAsync(today, now, cancellationToken);
+        return await QueueAllAsync(digests.OrderBy(d => d.Kind == DigestKind.Weekly).ToList(), cancellationToken);
     }
 
     /// <summary>Every digest of one kind and period, rendered (for the jobs, the preview and the re-send).</summary>
@@ -96,6 +105,20 @@ public sealed class DigestService(ReferralDbContext db, DigestQueries queries, R
         return queued;
     }
 
+    /// <summary>
+    /// Whether every 日清 of the day is already queued: the job runs every few minutes all day, and
+    /// without this check it would render every department's digest on each run only to find its key taken.
+    /// </summary>
+    private async Task<bool> AllDailyQueuedAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        await reference.EnsureFreshAsync(cancellationToken);
+        var period = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var keys = HandlingDepartments().Select(d => recipients.Department(d.Code)).OfType<Recipient>()
+            .Select(to => RenderedDigest.KeyOf(DigestKind.Daily, period, to)).ToList();
+        if (recipients.Center() is { } center) keys.Add(RenderedDigest.KeyOf(DigestKind.Center, period, center));
+        return keys.Count > 0 && await db.OutgoingMail.CountAsync(m => keys.Contains(m.Key), cancellationToken) == keys.Count;
+    }
+
     private async Task<IReadOnlyList<RenderedDigest>> DailyAsync(DateOnly day, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var rows = await queries.OpenCasesAsync(cancellationToken);
@@ -124,7 +147,7 @@ public sealed class DigestService(ReferralDbContext db, DigestQueries queries, R
     private async Task<IReadOnlyList<RenderedDigest>> WeeklyAsync(DateOnly day, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var rows = await queries.OpenCasesAsync(cancellationToken);
-        var week = $"{ISOWeek.GetYear(day.ToDateTime(TimeOnly.MinValue))}-W{ISOWeek.GetWeekOfYear(day.ToDateTime(TimeOnly.MinValue)):D2}";
+        var week = WeekOf(day);
         var digests = new List<RenderedDigest>();
         var all = queries.Weekly(rows, null, week, now);
         var allHtml = await renderer.RenderAsync<WeeklyReviewEmail>(new Dictionary<string, object?> { ["Review"] = all });
@@ -143,6 +166,9 @@ public sealed class DigestService(ReferralDbContext db, DigestQueries queries, R
         }
         return digests;
     }
+
+    private static string WeekOf(DateOnly day) =>
+        $"{ISOWeek.GetYear(day.ToDateTime(TimeOnly.MinValue))}-W{ISOWeek.GetWeekOfYear(day.ToDateTime(TimeOnly.MinValue)):D2}";
 
     private IEnumerable<Department> HandlingDepartments() =>
         reference.Departments.Where(d => d.IsActive && d.Kind != DepartmentKind.Center).OrderBy(d => d.Kind).ThenBy(d => d.Code);

@@ -53,7 +53,9 @@ public sealed class CaseNotificationConsumer(ReferralDbContext db, ReferenceData
         var title = m.ToSupervisors ? "红色预警案件超期，报请督办" : "案件预警升级";
         var lead = m.ToSupervisors
             ? "以下红色预警案件已超过办理时限，请领导督促办理。"
-            : $"以下案件因{EscalationReason(m.Rule)}，预警等级已由{ColorName(m.FromColor)}升为{ColorName(m.Color)}。";
+            : m.FromColor == m.Color
+                ? $"以下案件因{EscalationReason(m.Rule)}，已是{ColorName(m.Color)}预警（最高一级），请立即办理。"
+                : $"以下案件因{EscalationReason(m.Rule)}，预警等级已由{ColorName(m.FromColor)}升为{ColorName(m.Color)}。";
         await NotifyAsync(context, m.CaseId, c =>
         [
             c.LeadDepartmentCode is null ? null : Dept(c.LeadDepartmentCode, "case-escalated", title, lead),
