@@ -18,6 +18,7 @@ public static class PageLocalization
     public static WebApplicationBuilder AddPageLocalization(this WebApplicationBuilder builder)
     {
         builder.Services.AddLocalization();
+        builder.Services.AddSingleton<Shared.CaseTerms>();
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(Chinese);
