@@ -94,6 +94,21 @@ public sealed class CaseAccessUiTests : UiFixture
         await Expect(supervisor.Page.Locator("#timeline li").First).ToBeVisibleAsync();
     }
 
+    [Test]
+    public async Task On_a_tablet_the_case_page_fits_the_width()
+    {
+        var (caseId, _) = await ReferAsync();
+        var handler = await SignInAsync("handler-scjg", $"/cases/{caseId}");
+        await handler.Page.SetViewportSizeAsync(820, 1180);
+
+        await handler.GotoAsync($"/cases/{caseId}");
+        await handler.Page.Locator("#action-record-progress summary").ClickAsync();
+
+        var overflow = await handler.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.That(overflow, Is.LessThanOrEqualTo(0), "the page scrolls sideways");
+        await handler.ShotAsync("case-tablet");
+    }
+
     /// <summary>A consumer dispute from the station's system: the rules send it to market supervision (scjg).</summary>
     private async Task<(Guid CaseId, string Phone)> ReferAsync()
     {

@@ -72,5 +72,19 @@ public sealed class ReferralFormTests : UiFixture
             Assert.That(expected[field], Does.StartWith(message), $"{field}: the API gives both languages, the page the person's");
     }
 
+    [Test]
+    public async Task On_a_tablet_the_form_fits_the_width()
+    {
+        var dispatcher = await SignInAsync("dispatcher", "/referrals/new");
+        await dispatcher.Page.SetViewportSizeAsync(820, 1180);
+
+        await dispatcher.Page.Locator("#submit-referral").ClickAsync();
+        await Expect(dispatcher.Page.Locator("#form-errors")).ToBeVisibleAsync();
+
+        var overflow = await dispatcher.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.That(overflow, Is.LessThanOrEqualTo(0), "the page scrolls sideways");
+        await dispatcher.ShotAsync("referral-form-tablet");
+    }
+
     private static ILocator FieldError(IPage page, string field) => page.Locator($"p.field-error[data-field='{field}']");
 }
