@@ -102,7 +102,7 @@ public sealed class CaseAccessUiTests : UiFixture
         await handler.Page.SetViewportSizeAsync(820, 1180);
 
         await handler.GotoAsync($"/cases/{caseId}");
-        await handler.Page.Locator("#action-record-progress summary").ClickAsync();
+        await handler.Page.Locator("#action-reject summary").ClickAsync();
 
         var overflow = await handler.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         Assert.That(overflow, Is.LessThanOrEqualTo(0), "the page scrolls sideways");
