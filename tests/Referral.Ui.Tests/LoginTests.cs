@@ -48,6 +48,19 @@ public sealed class LoginTests : UiFixture
         Assert.That(page.Url, Does.EndWith("/referrals"));
     }
 
+    [Test]
+    public async Task A_page_of_another_role_says_so_in_words()
+    {
+        var handler = await SignInAsync("handler-fulian");
+
+        var response = await handler.GotoAsync("/referrals/new");
+
+        Assert.That(handler.Page.Url, Does.Contain("/forbidden"));
+        Assert.That(response!.Status, Is.EqualTo(403));
+        await Expect(handler.Page.Locator("h1")).ToHaveTextAsync("无权访问");
+        await Expect(handler.Page.GetByRole(AriaRole.Link, new() { Name = "部门待办" })).ToBeVisibleAsync();
+    }
+
     private static async Task SubmitAsync(IPage page, string userName, string password)
     {
         await page.Locator("#userName").FillAsync(userName);
