@@ -76,12 +76,12 @@ public static class CaseActionEndpoints
 
     private static IEnumerable<(string Field, string Message)> Departments(Ctx ctx, params (string Field, string? Code)[] codes) =>
         codes.Where(c => !string.IsNullOrWhiteSpace(c.Code) && ctx.Reference.FindDepartment(c.Code!) is not { IsActive: true })
-            .Select(c => (c.Field, "未知的部门代码 (unknown department)"));
+            .Select(c => (c.Field, CaseActionText.UnknownDepartment));
 
     private static IEnumerable<(string Field, string Message)> CoHandlers(Ctx ctx, IReadOnlyList<string>? codes) =>
         (codes ?? []).Select((code, i) => (Field: $"coHandlers[{i}]", Code: code))
             .Where(c => ctx.Reference.FindDepartment(c.Code) is not { IsActive: true })
-            .Select(c => (c.Field, "未知的部门代码 (unknown department)"));
+            .Select(c => (c.Field, CaseActionText.UnknownDepartment));
 
     /// <summary>What every action endpoint needs, bound from the request and the container.</summary>
     public sealed class Ctx(CaseWorkflow workflow, ReferenceDataCache reference, IWorkingTime workingTime, CaseSchedule schedule, TimeProvider time,
@@ -113,7 +113,7 @@ public static class CaseActionEndpoints
                 {
                     ActionOutcome.NotFound => TypedResults.NotFound(),
                     ActionOutcome.Stale => TypedResults.Problem(
-                        detail: "案件已被他人修改，请在最新状态上重试 (the case changed meanwhile; try again on its current state).",
+                        detail: CaseActionText.Stale,
                         statusCode: StatusCodes.Status409Conflict, title: "Stale case",
                         extensions: new Dictionary<string, object?> { ["current"] = result.Case is null ? null : View(result.Case, actor) }),
                     _ => TypedResults.Ok(View(result.Case!, actor)),
@@ -122,7 +122,7 @@ public static class CaseActionEndpoints
             catch (CaseActionNotAllowedException ex)
             {
                 return TypedResults.Problem(
-                    detail: $"当前状态「{ex.Status.ChineseName()}」下不能{ex.Action.ChineseName()} ({ex.Message}).",
+                    detail: CaseActionText.NotAllowed(ex),
                     statusCode: StatusCodes.Status409Conflict, title: "Action not allowed in this state",
                     extensions: new Dictionary<string, object?>
                     {
@@ -132,12 +132,12 @@ public static class CaseActionEndpoints
             }
             catch (CaseActionForbiddenException ex)
             {
-                return TypedResults.Problem(detail: $"您无权{ex.Action.ChineseName()}此案件 ({ex.Message}).", statusCode: StatusCodes.Status403Forbidden,
+                return TypedResults.Problem(detail: CaseActionText.Forbidden(ex), statusCode: StatusCodes.Status403Forbidden,
                     title: "Not your action", extensions: new Dictionary<string, object?> { ["allowedActions"] = ex.AllowedNow.Select(a => a.Slug()).ToList() });
             }
             catch (CaseInputException ex)
             {
-                return Problems.Invalid(ex.Field, ex.Message[(ex.Field.Length + 2)..]);
+                return Problems.Invalid(ex.Field, CaseActionText.Input(ex));
             }
         }
 

@@ -112,22 +112,15 @@ public static class CaseEndpoints
     }
 
     private static async Task<Results<Ok<RevealedParties>, NotFound, ValidationProblem, ProblemHttpResult>> RevealAsync(Guid id,
-        RevealRequest request, ClaimsPrincipal user, CaseAccess access, ReferralDbContext db, TimeProvider time, ILoggerFactory loggers,
-        CancellationToken cancellationToken)
+        RevealRequest request, ClaimsPrincipal user, PartyReveal reveal, CancellationToken cancellationToken)
     {
-        var c = await access.FindAsync(id, user, tracking: false, cancellationToken);
-        if (c is null) return TypedResults.NotFound();
-        if (!CaseAccess.MayReveal(c, user))
-            return TypedResults.Problem("只有矛调中心和办理部门可以查看当事人完整信息 (only the center and the case's departments may see personal data).",
-                statusCode: StatusCodes.Status403Forbidden, title: "Not allowed to reveal");
-        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Trim().Length < 2)
-            return Problems.Invalid("reason", "请说明查看原因 (say why you need to see it)");
-        if (request.Reason.Length > 500) return Problems.Invalid("reason", "不能超过500个字符 (at most 500 characters)");
-        var actor = user.ToActor();
-        db.RevealAudits.Add(new RevealAudit { CaseId = id, UserName = actor.Name, Role = actor.Role, Reason = request.Reason.Trim(), At = time.GetUtcNow() });
-        await db.SaveChangesAsync(cancellationToken);
-        loggers.CreateLogger("Referral.Service.Cases.Reveal").LogInformation("{User} ({Role}) revealed the parties of case {CaseId}", actor.Name, actor.Role, id);
-        return TypedResults.Ok(new RevealedParties(id, c.Address, c.Summary,
-            c.Parties.Select(p => new PartyView(p.Name, p.Gender, p.Phone, p.IdNumber, p.Address, p.Role)).ToList()));
+        var result = await reveal.RevealAsync(id, user, request.Reason, cancellationToken);
+        return result.Outcome switch
+        {
+            RevealOutcome.Revealed => TypedResults.Ok(result.Parties!),
+            RevealOutcome.Forbidden => TypedResults.Problem(result.Message, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed to reveal"),
+            RevealOutcome.Invalid => Problems.Invalid("reason", result.Message!),
+            _ => TypedResults.NotFound(),
+        };
     }
 }

@@ -18,6 +18,12 @@ public static class AuthEndpoints
             .Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         auth.MapGet("/me", GetMe).RequireAuthorization(Policies.Staff).WithSummary("Who is signed in");
+        // The pages sign in at /login (LoginPage) and out here: a form post, so that a link elsewhere cannot sign anyone out.
+        app.MapPost("/logout", async (SignInManager<AppUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return TypedResults.LocalRedirect("/login");
+        }).AllowAnonymous().WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
         return app;
     }
 

@@ -11,13 +11,16 @@ public static class WebExtensions
         // Chinese text as it is, not as character references: pages and emails half the size, and readable.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        builder.AddPageLocalization();
         return builder;
     }
 
     public static WebApplication MapWeb(this WebApplication app)
     {
+        app.UsePageLocalization();
         app.UseAntiforgery();
         app.MapStaticAssets().AllowAnonymous();
+        app.MapCultureSwitch();
         app.MapRazorComponents<App>();
         return app;
     }
