@@ -1,5 +1,7 @@
+using Referral.Service.Admin;
 using Referral.Service.Calendar;
 using Referral.Service.Cases;
+using Referral.Service.Coordination;
 using Referral.Service.Dashboard;
 using Referral.Service.Demo;
 using Referral.Service.Digests;
@@ -27,6 +29,9 @@ builder.AddCalendar();
 builder.AddEscalation();
 builder.AddIntake();
 builder.AddCases();
+builder.AddRoutingRules();
+builder.AddCoordination();
+builder.AddAdministration();
 builder.AddDashboard();
 builder.AddMail();
 builder.AddNotifications();

@@ -6,6 +6,7 @@ public static class CasesExtensions
     {
         builder.Services.AddScoped<CaseAccess>();
         builder.Services.AddScoped<CaseWorkflow>();
+        builder.Services.AddScoped<CaseListQuery>();
         return builder;
     }
 
