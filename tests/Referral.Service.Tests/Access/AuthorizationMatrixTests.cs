@@ -84,6 +84,10 @@ public sealed partial class AuthorizationMatrixTests
         GET   /api/stations                        200         200          200   200  200    200         200    200      401
         POST  /api/admin/dispute-types             403         403          403   403  403    403         201    403      401
         PUT   /api/admin/dispute-types/{code}      403         403          403   403  403    403         200    403      401
+        POST  /api/admin/departments               403         403          403   403  403    403         201    403      401
+        PUT   /api/admin/departments/{code}        403         403          403   403  403    403         200    403      401
+        POST  /api/admin/areas                     403         403          403   403  403    403         201    403      401
+        PUT   /api/admin/areas/{code}              403         403          403   403  403    403         200    403      401
         GET   /api/routing/rules                   403         200          403   403  403    200         200    403      401
         GET   /api/routing/rules/{id}              403         200          403   403  403    200         200    403      401
         POST  /api/routing/rules                   403         201          403   403  403    403         201    403      401
@@ -301,6 +305,10 @@ public sealed partial class AuthorizationMatrixTests
         ("POST", "/api/routing/explain") => Referrals.Valid(address: Referrals.UniqueAddress()),
         ("POST", "/api/admin/dispute-types") => new { code = $"t-{Guid.NewGuid():N}"[..14], nameZh = "矩阵测试类型", nameEn = "Matrix test type" },
         ("PUT", "/api/admin/dispute-types/{code}") => new { nameZh = "矩阵测试类型（改）", nameEn = "Matrix test type, renamed" },
+        ("POST", "/api/admin/departments") => new { code = $"d-{Guid.NewGuid():N}"[..14], name = "矩阵测试单位", kind = "department" },
+        ("PUT", "/api/admin/departments/{code}") => new { name = "矩阵测试单位（改）", kind = "thirdParty", isActive = false },
+        ("POST", "/api/admin/areas") => new { code = $"a-{Guid.NewGuid():N}"[..14], name = "矩阵测试村" },
+        ("PUT", "/api/admin/areas/{code}") => new { name = "矩阵测试村（改）", aliases = new[] { "矩阵" }, isActive = false },
         ("POST", "/api/routing/rules") => Rule(version: null),
         ("PUT", "/api/routing/rules/{id}") => Rule(version: 1),
         ("POST", "/api/admin/api-keys") => new { stationCode = "gutang", name = "矩阵测试密钥" },
@@ -323,6 +331,8 @@ public sealed partial class AuthorizationMatrixTests
     private async Task<string> UrlOfAsync(string path) => path switch
     {
         "/api/admin/dispute-types/{code}" => path.Replace("{code}", await NewDisputeTypeAsync(), StringComparison.Ordinal),
+        "/api/admin/departments/{code}" => path.Replace("{code}", await NewDepartmentAsync(), StringComparison.Ordinal),
+        "/api/admin/areas/{code}" => path.Replace("{code}", await NewAreaAsync(), StringComparison.Ordinal),
         "/api/routing/rules/{id}" or "/api/routing/rules/{id}/retire" => path.Replace("{id}", (await NewRuleAsync()).ToString(CultureInfo.InvariantCulture),
             StringComparison.Ordinal),
         "/api/admin/api-keys/{id}/revoke" => path.Replace("{id}", (await NewApiKeyAsync()).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal),
@@ -337,6 +347,22 @@ public sealed partial class AuthorizationMatrixTests
         db.DisputeTypes.Add(type);
         await db.SaveChangesAsync();
         return type.Code;
+    });
+
+    private Task<string> NewDepartmentAsync() => ArrangeAsync(async db =>
+    {
+        var department = new Department { Code = $"m-{Guid.NewGuid():N}"[..14], Name = "矩阵测试单位", Kind = DepartmentKind.Department };
+        db.Departments.Add(department);
+        await db.SaveChangesAsync();
+        return department.Code;
+    });
+
+    private Task<string> NewAreaAsync() => ArrangeAsync(async db =>
+    {
+        var area = new Area { Code = $"m-{Guid.NewGuid():N}"[..14], Name = "矩阵测试村" };
+        db.Areas.Add(area);
+        await db.SaveChangesAsync();
+        return area.Code;
     });
 
     private Task<long> NewRuleAsync() => ArrangeAsync(async db =>
