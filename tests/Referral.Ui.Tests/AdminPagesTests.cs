@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using Microsoft.Playwright;
 using Referral.Testing;
 
@@ -216,6 +219,36 @@ public sealed class AdminPagesTests
         await page.Keyboard.PressAsync("Enter");
 
         await Assertions.Expect(page.Locator(".new-key .secret")).ToBeVisibleAsync();
+    }
+
+    [TestCase(typeof(Referral.Service.Coordination.TriagePage), "Title", "待分派", "Triage")]
+    [TestCase(typeof(Referral.Service.Coordination.OpenCasesPage), "Title", "在办案件", "Open cases")]
+    [TestCase(typeof(Referral.Service.Coordination.RedListPage), "Title", "红色预警清单", "Red list")]
+    [TestCase(typeof(Referral.Service.Coordination.CaseRows), "Status.Routed", "待签收", "Waiting to be accepted")]
+    [TestCase(typeof(Referral.Service.Routing.RoutingRulesPage), "Title", "分流规则", "Routing rules")]
+    [TestCase(typeof(Referral.Service.Routing.RoutingRuleEditPage), "NewTitle", "新建分流规则", "New routing rule")]
+    [TestCase(typeof(Referral.Service.Routing.DryRun), "Submit", "试算", "Try it")]
+    [TestCase(typeof(Referral.Service.Admin.DepartmentsPage), "Title", "部门与单位", "Departments and units")]
+    [TestCase(typeof(Referral.Service.Admin.AreasPage), "Title", "村/社区", "Villages and communities")]
+    [TestCase(typeof(Referral.Service.Admin.UsersPage), "Title", "用户", "Users")]
+    [TestCase(typeof(Referral.Service.Admin.ApiKeysPage), "Title", "API 密钥", "API keys")]
+    [TestCase(typeof(Referral.Service.Admin.DisputeTypesPage), "Title", "纠纷类型", "Dispute types")]
+    [TestCase(typeof(Referral.Service.Admin.CalendarPage), "Title", "工作日历", "Working calendar")]
+    public void Each_page_has_its_text_in_Chinese_and_in_English(Type page, string key, string chinese, string english)
+    {
+        var localizer = (IStringLocalizer)_app.Services.GetRequiredService(typeof(IStringLocalizer<>).MakeGenericType(page));
+        var before = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
+            Assert.That(localizer[key].Value, Is.EqualTo(chinese));
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+            Assert.That(localizer[key].Value, Is.EqualTo(english));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
     }
 
     private static async Task UploadAsync(IPage page, string json)
