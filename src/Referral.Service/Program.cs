@@ -55,6 +55,7 @@ app.MapStatistics();
 app.MapRoutingEndpoints();
 app.MapReferenceEndpoints();
 app.MapApiKeyEndpoints();
+app.MapUserEndpoints();
 app.MapDigestEndpoints();
 app.MapDeadLetterEndpoints();
 app.MapWeb();
