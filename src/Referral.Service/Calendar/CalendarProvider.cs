@@ -64,6 +64,35 @@ public sealed class CalendarProvider : IWorkingTime, IDisposable
         }
     }
 
+    /// <summary>
+    /// Replaces the file with <paramref name="json"/> if it is a usable calendar, and loads it. A refused
+    /// text changes nothing; the answer lists every error. With several instances the file must be on
+    /// storage they share (each one watches it).
+    /// </summary>
+    public IReadOnlyList<string> Replace(string json)
+    {
+        try
+        {
+            CalendarFile.Parse(json);
+        }
+        catch (CalendarFileException ex)
+        {
+            return ex.Errors;
+        }
+        var temporary = Path + ".uploading";
+        try
+        {
+            File.WriteAllText(temporary, json);
+            File.Move(temporary, Path, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _logger.LogError("The calendar file {Path} could not be written: {Error}", Path, ex.Message);
+            return [$"the file could not be written: {ex.Message}"];
+        }
+        return Reload() ? [] : [LastError ?? "the file was written but could not be loaded"];
+    }
+
     private void Watch()
     {
         _watch = ChangeToken.OnChange(() => _files.Watch(_fileName), () => Reload());

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Referral.Core.Cases;
-using Referral.Core.Grading;
 using Referral.Data;
 using Referral.Data.Identity;
 using Referral.Service.Identity;
@@ -25,8 +24,6 @@ public sealed record RevealRequest(string? Reason);
 
 public static class CaseEndpoints
 {
-    public const int MaxPageSize = 100;
-
     public static IEndpointRouteBuilder MapCaseEndpoints(this IEndpointRouteBuilder app)
     {
         var cases = app.MapGroup("/api/cases").WithTags("Cases").RequireAuthorization(Policies.CaseReader);
@@ -41,47 +38,13 @@ public static class CaseEndpoints
     }
 
     private static async Task<Results<Ok<Paged<CaseListItem>>, ValidationProblem>> ListAsync([AsParameters] CaseFilter filter, ClaimsPrincipal user,
-        CaseAccess access, ReferenceDataCache reference, TimeProvider time, CancellationToken cancellationToken)
+        CaseListQuery cases, CancellationToken cancellationToken)
     {
-        var page = filter.Page ?? 1;
-        var pageSize = filter.PageSize ?? 20;
-        if (page < 1) return Problems.Invalid("page", "应不小于1 (must be 1 or more)");
-        if (pageSize is < 1 or > MaxPageSize) return Problems.Invalid("pageSize", $"应在 1 到 {MaxPageSize} 之间 (between 1 and {MaxPageSize})");
-        var query = access.Visible(user);
-        if (filter.Status is { Length: > 0 } s)
-        {
-            var statuses = new List<CaseStatus>();
-            foreach (var part in s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                if (!Enum.TryParse<CaseStatus>(part, ignoreCase: true, out var st)) return Problems.Invalid("status", $"未知的状态 {part} (unknown status)");
-                statuses.Add(st);
-            }
-            query = query.Where(c => statuses.Contains(c.Status));
-        }
-        if (filter.Color is { Length: > 0 } colorText)
-        {
-            if (!WarningColorExtensions.TryParse(colorText, out var color)) return Problems.Invalid("color", "应为 red、yellow 或 green");
-            query = query.Where(c => c.Color == color);
-        }
-        if (filter.Department is { Length: > 0 } d) query = query.Where(c => c.LeadDepartmentCode == d || c.CoHandlerCodes.Contains(d));
-        if (filter.DisputeType is { Length: > 0 } t)
-        {
-            await reference.EnsureFreshAsync(cancellationToken);
-            var type = reference.FindDisputeType(t)?.Code ?? t;
-            query = query.Where(c => c.DisputeTypeCode == type);
-        }
-        var now = time.GetUtcNow();
-        if (filter.Overdue == true)
-            query = query.Where(c => (c.Status == CaseStatus.Routed && c.AcceptDueAt < now)
-                                     || ((c.Status == CaseStatus.Accepted || c.Status == CaseStatus.InProgress) && c.ResolveDueAt < now));
-        if (filter.Text is { Length: > 0 } text)
-            query = query.Where(c => c.IncidentNumber.Contains(text) || c.Summary.Contains(text) || c.Address.Contains(text));
-
-        var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderByDescending(c => c.Color).ThenByDescending(c => c.ReferredAt).ThenBy(c => c.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        await reference.EnsureFreshAsync(cancellationToken);
-        return TypedResults.Ok(new Paged<CaseListItem>(rows.Select(c => CaseListItem.Of(c, reference, now)).ToList(), page, pageSize, total));
+        var answer = await cases.ListAsync(filter, user, cancellationToken);
+        return answer.Page is { } page
+            ? TypedResults.Ok(page)
+            : TypedResults.ValidationProblem(answer.Errors.ToDictionary(e => e.Key, e => e.Value),
+                title: "The request is invalid.", type: "https://referral.local/problems/invalid-request");
     }
 
     private static async Task<Results<Ok<CaseDetail>, NotFound>> GetAsync(Guid id, ClaimsPrincipal user, CaseAccess access,

@@ -4,6 +4,7 @@ public static class CasesExtensions
 {
     public static IHostApplicationBuilder AddCases(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddScoped<CaseListQuery>();
         builder.Services.AddScoped<CaseAccess>();
         builder.Services.AddScoped<CaseWorkflow>();
         builder.Services.AddScoped<PartyReveal>();

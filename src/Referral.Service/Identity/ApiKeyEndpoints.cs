@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Referral.Data;
 using Referral.Data.Identity;
 
 namespace Referral.Service.Identity;
@@ -21,40 +19,22 @@ public static class ApiKeyEndpoints
     public static IEndpointRouteBuilder MapApiKeyEndpoints(this IEndpointRouteBuilder app)
     {
         var keys = app.MapGroup("/api/admin/api-keys").WithTags("API keys").RequireAuthorization(Policies.Admin);
-        keys.MapGet("/", async (ReferralDbContext db, CancellationToken ct) =>
-            TypedResults.Ok((await db.ApiKeys.AsNoTracking().OrderBy(k => k.StationCode).ThenBy(k => k.Id).ToListAsync(ct)).Select(ApiKeyView.Of).ToList()))
+        keys.MapGet("/", async (ApiKeys apiKeys, CancellationToken ct) => TypedResults.Ok(await apiKeys.ListAsync(ct)))
             .WithSummary("All station API keys (without secrets)");
         keys.MapPost("/", CreateAsync).WithSummary("Issue a key for a station; the secret is in this answer only");
         keys.MapPost("/{id:long}/revoke", RevokeAsync).WithSummary("Revoke a key (stops working within 30 seconds)");
         return app;
     }
 
-    private static async Task<Results<Created<CreatedApiKey>, ValidationProblem>> CreateAsync(ApiKeyInput input, ReferralDbContext db,
-        HttpContext http, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Created<CreatedApiKey>, ValidationProblem>> CreateAsync(ApiKeyInput input, ApiKeys apiKeys,
+        HttpContext http, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(input.StationCode) || !await db.Stations.AnyAsync(s => s.Code == input.StationCode, cancellationToken))
-            errors["stationCode"] = ["未知的派出所代码 (unknown station)"];
-        if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Length > 100) errors["name"] = ["必填，不超过100字 (required, at most 100)"];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var secret = ApiKeyHasher.NewKey();
-        var key = new ApiKey
-        {
-            StationCode = input.StationCode!, Name = input.Name!.Trim(), Prefix = ApiKeyHasher.PrefixOf(secret), Hash = ApiKeyHasher.Hash(secret),
-            CreatedAt = time.GetUtcNow(), CreatedBy = http.User.Identity?.Name ?? "",
-        };
-        db.ApiKeys.Add(key);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/admin/api-keys/{key.Id}", new CreatedApiKey(ApiKeyView.Of(key), secret));
+        var change = await apiKeys.CreateAsync(input, http.User, cancellationToken);
+        return change.Succeeded
+            ? TypedResults.Created($"/api/admin/api-keys/{change.Value!.Key.Id}", change.Value)
+            : TypedResults.ValidationProblem(change.Errors.ToDictionary(e => e.Key, e => e.Value));
     }
 
-    private static async Task<Results<Ok<ApiKeyView>, NotFound>> RevokeAsync(long id, ReferralDbContext db, TimeProvider time,
-        CancellationToken cancellationToken)
-    {
-        var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id, cancellationToken);
-        if (key is null) return TypedResults.NotFound();
-        key.RevokedAt ??= time.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ApiKeyView.Of(key));
-    }
+    private static async Task<Results<Ok<ApiKeyView>, NotFound>> RevokeAsync(long id, ApiKeys apiKeys, CancellationToken cancellationToken) =>
+        await apiKeys.RevokeAsync(id, cancellationToken) is { } key ? TypedResults.Ok(key) : TypedResults.NotFound();
 }

@@ -30,50 +30,50 @@ public static class ReferenceEndpoints
         var admin = app.MapGroup("/api/admin/dispute-types").WithTags("Reference data").RequireAuthorization(Policies.Admin);
         admin.MapPost("/", CreateTypeAsync).WithSummary("Add a dispute type");
         admin.MapPut("/{code}", ChangeTypeAsync).WithSummary("Rename, reorder, or (de)activate a dispute type");
+
+        var units = app.MapGroup("/api/admin").WithTags("Reference data").RequireAuthorization(Policies.Admin);
+        units.MapPost("/departments", (DepartmentInput input, ReferenceAdmin a, CancellationToken ct) => SaveDepartmentAsync(null, input, a, ct))
+            .WithSummary("Add a department, village committee or mediator");
+        units.MapPut("/departments/{code}", (string code, DepartmentInput input, ReferenceAdmin a, CancellationToken ct) => SaveDepartmentAsync(code, input, a, ct))
+            .WithSummary("Rename a unit, change its kind or email, (de)activate it; the code never changes");
+        units.MapPost("/areas", (AreaInput input, ReferenceAdmin a, CancellationToken ct) => SaveAreaAsync(null, input, a, ct))
+            .WithSummary("Add a village or community");
+        units.MapPut("/areas/{code}", (string code, AreaInput input, ReferenceAdmin a, CancellationToken ct) => SaveAreaAsync(code, input, a, ct))
+            .WithSummary("Rename a village or community, change its aliases or committee, (de)activate it");
         return app;
     }
 
-    private static async Task<Results<Created<DisputeType>, ValidationProblem>> CreateTypeAsync(DisputeTypeInput input, ReferralDbContext db,
-        ReferenceDataCache cache, CancellationToken cancellationToken)
+    private static async Task<Results<Created<DisputeType>, ValidationProblem>> CreateTypeAsync(DisputeTypeInput input, ReferenceAdmin admin,
+        CancellationToken cancellationToken)
     {
-        var errors = Validate(input, requireCode: true);
-        if (input.Code is { } code && await db.DisputeTypes.AnyAsync(t => t.Code == code, cancellationToken))
-            errors["code"] = ["代码已存在 (the code exists)"];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var type = new DisputeType
-        {
-            Code = input.Code!.Trim(), NameZh = input.NameZh!.Trim(), NameEn = input.NameEn!.Trim(),
-            SortOrder = input.SortOrder ?? 100, IsActive = input.IsActive ?? true,
-        };
-        db.DisputeTypes.Add(type);
-        await db.SaveChangesAsync(cancellationToken);
-        await cache.InvalidateAsync(cancellationToken);
-        return TypedResults.Created($"/api/dispute-types/{type.Code}", type);
+        var change = await admin.CreateDisputeTypeAsync(input, cancellationToken);
+        return change.Succeeded
+            ? TypedResults.Created($"/api/dispute-types/{change.Value!.Code}", change.Value)
+            : TypedResults.ValidationProblem(change.Errors.ToDictionary(e => e.Key, e => e.Value));
     }
 
     private static async Task<Results<Ok<DisputeType>, NotFound, ValidationProblem>> ChangeTypeAsync(string code, DisputeTypeInput input,
-        ReferralDbContext db, ReferenceDataCache cache, CancellationToken cancellationToken)
+        ReferenceAdmin admin, CancellationToken cancellationToken)
     {
-        var type = await db.DisputeTypes.FirstOrDefaultAsync(t => t.Code == code, cancellationToken);
-        if (type is null) return TypedResults.NotFound();
-        var errors = Validate(input, requireCode: false);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        type.NameZh = input.NameZh!.Trim();
-        type.NameEn = input.NameEn!.Trim();
-        type.SortOrder = input.SortOrder ?? type.SortOrder;
-        type.IsActive = input.IsActive ?? type.IsActive;
-        await db.SaveChangesAsync(cancellationToken);
-        await cache.InvalidateAsync(cancellationToken);
-        return TypedResults.Ok(type);
+        var change = await admin.ChangeDisputeTypeAsync(code, input, cancellationToken);
+        return change.NotFound ? TypedResults.NotFound()
+            : change.Succeeded ? TypedResults.Ok(change.Value!)
+            : TypedResults.ValidationProblem(change.Errors.ToDictionary(e => e.Key, e => e.Value));
     }
 
-    private static Dictionary<string, string[]> Validate(DisputeTypeInput input, bool requireCode)
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (requireCode && (string.IsNullOrWhiteSpace(input.Code) || input.Code.Length > 40 || !input.Code.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')))
-            errors["code"] = ["必填，只能包含字母、数字和 - (required: letters, digits and -)"];
-        if (string.IsNullOrWhiteSpace(input.NameZh) || input.NameZh.Length > 50) errors["nameZh"] = ["必填，不超过50字 (required, at most 50)"];
-        if (string.IsNullOrWhiteSpace(input.NameEn) || input.NameEn.Length > 100) errors["nameEn"] = ["必填，不超过100字 (required, at most 100)"];
-        return errors;
-    }
+    private static async Task<Results<Created<Department>, Ok<Department>, NotFound, ValidationProblem>> SaveDepartmentAsync(string? code,
+        DepartmentInput input, ReferenceAdmin admin, CancellationToken cancellationToken) =>
+        Saved(code, await admin.SaveDepartmentAsync(code, input, cancellationToken), d => $"/api/departments/{d.Code}");
+
+    private static async Task<Results<Created<Area>, Ok<Area>, NotFound, ValidationProblem>> SaveAreaAsync(string? code,
+        AreaInput input, ReferenceAdmin admin, CancellationToken cancellationToken) =>
+        Saved(code, await admin.SaveAreaAsync(code, input, cancellationToken), a => $"/api/areas/{a.Code}");
+
+    /// <summary>201 for a new one, 200 for a change, 404, or 400 naming the fields.</summary>
+    private static Results<Created<T>, Ok<T>, NotFound, ValidationProblem> Saved<T>(string? code, Referral.Service.Infrastructure.Change<T> change,
+        Func<T, string> location) where T : class =>
+        change.NotFound ? TypedResults.NotFound()
+        : !change.Succeeded ? TypedResults.ValidationProblem(change.Errors.ToDictionary(e => e.Key, e => e.Value))
+        : code is null ? TypedResults.Created(location(change.Value!), change.Value!)
+        : TypedResults.Ok(change.Value!);
 }

@@ -84,6 +84,10 @@ public sealed partial class AuthorizationMatrixTests
         GET   /api/stations                        200         200          200   200  200    200         200    200      401
         POST  /api/admin/dispute-types             403         403          403   403  403    403         201    403      401
         PUT   /api/admin/dispute-types/{code}      403         403          403   403  403    403         200    403      401
+        POST  /api/admin/departments               403         403          403   403  403    403         201    403      401
+        PUT   /api/admin/departments/{code}        403         403          403   403  403    403         200    403      401
+        POST  /api/admin/areas                     403         403          403   403  403    403         201    403      401
+        PUT   /api/admin/areas/{code}              403         403          403   403  403    403         200    403      401
         GET   /api/routing/rules                   403         200          403   403  403    200         200    403      401
         GET   /api/routing/rules/{id}              403         200          403   403  403    200         200    403      401
         POST  /api/routing/rules                   403         201          403   403  403    403         201    403      401
@@ -93,6 +97,11 @@ public sealed partial class AuthorizationMatrixTests
         GET   /api/admin/api-keys                  403         403          403   403  403    403         200    403      401
         POST  /api/admin/api-keys                  403         403          403   403  403    403         201    403      401
         POST  /api/admin/api-keys/{id}/revoke      403         403          403   403  403    403         200    403      401
+        GET   /api/admin/users                     403         403          403   403  403    403         200    403      401
+        POST  /api/admin/users                     403         403          403   403  403    403         201    403      401
+        POST  /api/admin/users/{id}/lock           403         403          403   403  403    403         200    403      401
+        POST  /api/admin/users/{id}/unlock         403         403          403   403  403    403         200    403      401
+        POST  /api/admin/users/{id}/reset-password 403         403          403   403  403    403         200    403      401
         GET   /api/admin/digests                   403         403          403   403  403    403         200    403      401
         POST  /api/admin/digests/resend            403         403          403   403  403    403         202    403      401
         GET   /admin/digests/preview               403         403          403   403  403    403         200    403      302
@@ -305,6 +314,11 @@ public sealed partial class AuthorizationMatrixTests
         ("POST", "/api/routing/explain") => Referrals.Valid(address: Referrals.UniqueAddress()),
         ("POST", "/api/admin/dispute-types") => new { code = $"t-{Guid.NewGuid():N}"[..14], nameZh = "矩阵测试类型", nameEn = "Matrix test type" },
         ("PUT", "/api/admin/dispute-types/{code}") => new { nameZh = "矩阵测试类型（改）", nameEn = "Matrix test type, renamed" },
+        ("POST", "/api/admin/departments") => new { code = $"d-{Guid.NewGuid():N}"[..14], name = "矩阵测试单位", kind = "department" },
+        ("PUT", "/api/admin/departments/{code}") => new { name = "矩阵测试单位（改）", kind = "thirdParty", isActive = false },
+        ("POST", "/api/admin/areas") => new { code = $"a-{Guid.NewGuid():N}"[..14], name = "矩阵测试村" },
+        ("PUT", "/api/admin/areas/{code}") => new { name = "矩阵测试村（改）", aliases = new[] { "矩阵" }, isActive = false },
+        ("POST", "/api/admin/users") => new { userName = $"m-{Guid.NewGuid():N}"[..14], displayName = "矩阵测试用户", role = "Supervisor" },
         ("POST", "/api/routing/rules") => Rule(version: null),
         ("PUT", "/api/routing/rules/{id}") => Rule(version: 1),
         ("POST", "/api/admin/api-keys") => new { stationCode = "gutang", name = "矩阵测试密钥" },
@@ -327,6 +341,10 @@ public sealed partial class AuthorizationMatrixTests
     private async Task<string> UrlOfAsync(string path) => path switch
     {
         "/api/admin/dispute-types/{code}" => path.Replace("{code}", await NewDisputeTypeAsync(), StringComparison.Ordinal),
+        "/api/admin/departments/{code}" => path.Replace("{code}", await NewDepartmentAsync(), StringComparison.Ordinal),
+        "/api/admin/areas/{code}" => path.Replace("{code}", await NewAreaAsync(), StringComparison.Ordinal),
+        "/api/admin/users/{id}/lock" or "/api/admin/users/{id}/unlock" or "/api/admin/users/{id}/reset-password" =>
+            path.Replace("{id}", await NewUserAsync(), StringComparison.Ordinal),
         "/api/routing/rules/{id}" or "/api/routing/rules/{id}/retire" => path.Replace("{id}", (await NewRuleAsync()).ToString(CultureInfo.InvariantCulture),
             StringComparison.Ordinal),
         "/api/admin/api-keys/{id}/revoke" => path.Replace("{id}", (await NewApiKeyAsync()).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal),
@@ -344,6 +362,36 @@ public sealed partial class AuthorizationMatrixTests
         db.DisputeTypes.Add(type);
         await db.SaveChangesAsync();
         return type.Code;
+    });
+
+    private Task<string> NewDepartmentAsync() => ArrangeAsync(async db =>
+    {
+        var department = new Department { Code = $"m-{Guid.NewGuid():N}"[..14], Name = "矩阵测试单位", Kind = DepartmentKind.Department };
+        db.Departments.Add(department);
+        await db.SaveChangesAsync();
+        return department.Code;
+    });
+
+    private Task<string> NewAreaAsync() => ArrangeAsync(async db =>
+    {
+        var area = new Area { Code = $"m-{Guid.NewGuid():N}"[..14], Name = "矩阵测试村" };
+        db.Areas.Add(area);
+        await db.SaveChangesAsync();
+        return area.Code;
+    });
+
+    /// <summary>A person of their own for each row, so that locking one never locks a caller of the table.</summary>
+    private Task<string> NewUserAsync() => ArrangeAsync(async db =>
+    {
+        var name = $"m-{Guid.NewGuid():N}"[..14];
+        var user = new AppUser
+        {
+            UserName = name, NormalizedUserName = name.ToUpperInvariant(), DisplayName = "矩阵测试用户", SecurityStamp = Guid.NewGuid().ToString("N"),
+            ConcurrencyStamp = Guid.NewGuid().ToString("N"), LockoutEnabled = true,
+        };
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+        return user.Id;
     });
 
     private Task<long> NewRuleAsync() => ArrangeAsync(async db =>
