@@ -44,7 +44,9 @@ internal sealed class PipelineBench(BenchSettings settings, Report report)
     {
         var count = settings.ThroughputReferrals;
         Console.WriteLine($"pipeline: throughput, {count:N0} referrals as fast as the broker confirms");
+        var cpuBefore = service.CpuSeconds();
         var figures = await LoadAsync(door, "T", count, rate: null, cancellationToken);
+        var cpu = service.CpuSeconds() - cpuBefore;
         var peakRss = service.PeakRssMb();
         var (cases, unpublished) = await CountAsync(service.DatabasePath, $"{_prefix}T-");
         var rate = figures.AnswerElapsedSeconds is > 0 ? Math.Round(figures.Created!.Value / figures.AnswerElapsedSeconds.Value, 1) : 0;
@@ -58,8 +60,12 @@ internal sealed class PipelineBench(BenchSettings settings, Report report)
         report.Values["baselinePerSecond"] = Math.Round(baseline.PerSecond, 1);
         report.Values["throughputRatio"] = Math.Round(rate / baseline.PerSecond, 3);
         report.Values["peakRssMb"] = peakRss;
+        var cpuPerReferral = cpu is { } c ? Math.Round(c * 1000 / count, 2) : (double?)null;
+        report.Values["serviceCpuMsPerReferral"] = cpuPerReferral;
+        report.Values["serviceCpuSecondsThroughput"] = cpu;
         report.Add(new Figure("throughput (referral → case + CaseRouted)", rate, "/s", "≥ 0.5 × baseline", rate >= baseline.PerSecond / 2,
             baseline.PerSecond, "raw RabbitMQ", rate / baseline.PerSecond));
+        report.Add(new Figure("service CPU per referral (throughput run)", cpuPerReferral, "ms", "", null, null, "", null));
         report.Add(new Figure("service peak RSS (throughput run)", peakRss, "MB", "≤ 300 MB", peakRss <= 300, null, "", peakRss / 300));
         if (cases != count || figures.Created != count)
             report.Note($"throughput: {figures.Created} created answers and {cases} cases in the database for {count} referrals sent");

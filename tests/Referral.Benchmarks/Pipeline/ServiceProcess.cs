@@ -101,6 +101,8 @@ internal sealed class ServiceProcess : IAsyncDisposable
 
     public double? PeakRssMb() => ProcessMemory.PeakMb(_process.Id);
 
+    public double? CpuSeconds() => ProcessMemory.CpuSeconds(_process.Id);
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
