@@ -32,7 +32,7 @@ Directory.CreateDirectory(data);
 report.Values["mode"] = settings.Quick ? "quick" : "full";
 report.Values["startedAt"] = DateTimeOffset.UtcNow;
 report.Values["machine"] = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}";
-using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(settings.Quick ? 6 : 15));
+using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(settings.Quick ? 20 : 40));
 
 var sample = SyntheticLoad.Make("SIZE", 1000, seed: 1);
 var bodies = sample.Select(r => r.Body).ToList();
