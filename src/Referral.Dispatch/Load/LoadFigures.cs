@@ -43,6 +43,8 @@ internal sealed record LoadFigures
 
     public double? AnswerP99Ms { get; init; }
 
+    public double? AnswerP999Ms { get; init; }
+
     /// <summary>From the first scheduled send to the last answer.</summary>
     public double? AnswerElapsedSeconds { get; init; }
 

@@ -94,6 +94,7 @@ internal sealed class LoadRun(IReferralDoor door, IReadOnlyList<OutgoingReferral
             Unanswered = Count(Outcome.Unanswered) + Count(Outcome.Failed),
             AnswerP50Ms = Round(LoadFigures.Percentile(latencies, 50)),
             AnswerP99Ms = Round(LoadFigures.Percentile(latencies, 99)),
+            AnswerP999Ms = Round(LoadFigures.Percentile(latencies, 99.9)),
             AnswerElapsedSeconds = Math.Round(Stopwatch.GetElapsedTime(start, lastAnswer).TotalSeconds, 3),
         };
     }

@@ -33,6 +33,7 @@ internal static class LoadReport
         Row("unanswered", f.Unanswered);
         Row("answer p50 (ms)", f.AnswerP50Ms);
         Row("answer p99 (ms)", f.AnswerP99Ms);
+        Row("answer p99.9 (ms)", f.AnswerP999Ms);
         Row("until last answer (s)", f.AnswerElapsedSeconds);
         console.Write(table);
         console.MarkupLineInterpolated($"[grey]incidents {f.Prefix}-0000001 … (seed {f.Seed})[/]");

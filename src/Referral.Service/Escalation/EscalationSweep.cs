@@ -120,8 +120,10 @@ public sealed class EscalationSweep(IServiceScopeFactory scopes, CaseSchedule sc
             var version = schedule.Version;
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ReferralDbContext>();
+            // Any batch will do. Ordered by status, SQLite walks the (Status, ScheduleVersion) index and tests the
+            // version there; ordered by id it read every case in key order, seconds a run at a million cases.
             var batch = await db.Cases.Where(c => c.Status != CaseStatus.FollowedUp && c.ScheduleVersion != version && !broken.Contains(c.Id))
-                .OrderBy(c => c.Id).Take(BatchSize).ToListAsync(cancellationToken);
+                .OrderBy(c => c.Status).Take(BatchSize).ToListAsync(cancellationToken);
             if (batch.Count == 0) break;
             foreach (var c in batch)
             {

@@ -107,8 +107,10 @@ public sealed class ReferralIntake(
     private async Task<Dictionary<Checked, IntakeResult>> StoreAsync(IReadOnlyList<Checked> items, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var stations = items.Select(c => c.Valid.StationCode).Distinct().ToList();
         var incidents = items.Select(c => c.Valid.IncidentNumber).Distinct().ToList();
-        var cases = (await db.Cases.Where(c => incidents.Contains(c.IncidentNumber)).ToListAsync(cancellationToken))
+        // Both columns, so that SQLite seeks the unique (station, incident number) index instead of scanning every case.
+        var cases = (await db.Cases.Where(c => stations.Contains(c.StationCode) && incidents.Contains(c.IncidentNumber)).ToListAsync(cancellationToken))
             .ToDictionary(c => (c.StationCode, c.IncidentNumber));
         var messageIds = items.Select(c => c.Source.MessageId).OfType<Guid>().ToList();
         var processed = messageIds.Count == 0 ? [] : (await db.Inbox.AsNoTracking().Where(m => messageIds.Contains(m.MessageId))

@@ -87,7 +87,12 @@ public sealed class MailRelay(IServiceScopeFactory scopes, IMailSender sender, M
         {
             try
             {
-                await _send.ExecuteAsync(async token => await sender.SendAsync(Compose(mail), token), cancellationToken);
+                await _send.ExecuteAsync(async token =>
+                {
+                    // Disposed here: an undisposed message leaves its parts to the finalizer thread, a cost paid on every mail.
+                    using var message = Compose(mail);
+                    await sender.SendAsync(message, token);
+                }, cancellationToken);
                 var at = time.GetUtcNow();
                 await db.OutgoingMail.Where(m => m.Id == mail.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, at)
                     .SetProperty(m => m.LockedBy, (string?)null).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), cancellationToken);

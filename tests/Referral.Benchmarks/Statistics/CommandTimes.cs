@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
-namespace Referral.Statistics.Bench;
+namespace Referral.Benchmarks.Statistics;
 
 /// <summary>
 /// Records, while switched on, the statistics' own account of what each query family cost (rows read

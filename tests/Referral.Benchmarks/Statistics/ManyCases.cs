@@ -8,7 +8,7 @@ using Referral.Data;
 using Referral.Service.Calendar;
 using Referral.Testing;
 
-namespace Referral.Statistics.Bench;
+namespace Referral.Benchmarks.Statistics;
 
 /// <summary>
 /// Many cases spread evenly over the last two years, each through the domain: referred, graded, routed,
