@@ -46,6 +46,8 @@ public abstract class FaultTest
     {
         foreach (var service in _services) await service.StopAsync();
         _services.Clear();
+        // A test that failed while the broker was down leaves it up for the next one.
+        if (!Ports.Listening(Node.Port)) await Node.StartAgainAsync();
         if (TestContext.CurrentContext.Result.Outcome.Status == NUnit.Framework.Interfaces.TestStatus.Passed)
         {
             try

@@ -53,7 +53,6 @@ public sealed record Reconciliation(string Scenario, int Sent, int Confirmed, in
     {
         var text = $"{line} settled_in={settled.TotalSeconds:0.0}s";
         TestContext.Progress.WriteLine(text);
-        TestContext.Out.WriteLine(text);
         // Collected for docs/reliability.md.
         File.AppendAllText(Path.Combine(Path.GetTempPath(), "referral-faults-figures.txt"), $"{DateTime.UtcNow:O} {text}\n");
     }

@@ -37,6 +37,8 @@ public sealed class ServiceProcess : IAsyncDisposable
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
             ["Logging__Console__FormatterName"] = "simple",
+            ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",
+            ["Logging__Console__FormatterOptions__SingleLine"] = "true",
         };
         foreach (var (key, value) in settings) _environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
     }
@@ -66,8 +68,10 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public async Task StartAndWaitReadyAsync(TimeSpan? timeout = null)
     {
+        var clock = Stopwatch.StartNew();
         Start();
         await WaitReadyAsync(timeout ?? TimeSpan.FromMinutes(2));
+        TestContext.Progress.WriteLine($"service ready in {clock.Elapsed.TotalSeconds:0.0} s");
     }
 
     /// <summary>SIGKILL: messages in flight are neither finished nor acknowledged.</summary>
