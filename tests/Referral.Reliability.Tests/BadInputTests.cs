@@ -60,7 +60,8 @@ public sealed class BadInputTests : FaultTest
         Assert.That(reasonless, Is.Zero);
 
         Assert.That(await Ledger.ScalarAsync(service.DatabaseFile, "SELECT COUNT(*) FROM Cases"), Is.EqualTo(casesBefore), "nothing stored");
-        Assert.That(await service.ReadinessAsync(), Has.Property("Item1").EqualTo(200));
+        var (ready, body) = await service.ReadinessAsync();
+        Assert.That(ready, Is.EqualTo(200), body);
         var line = $"[bad-input] profile={Profile.Name} http={overHttp.Count} ({string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Value}x{s.Key}"))}) " +
                    $"bus={overBus.Count} dead_letters={letters} stored=0 5xx=0";
         File.AppendAllText(Path.Combine(Path.GetTempPath(), "referral-faults-figures.txt"), $"{DateTime.UtcNow:O} {line}\n");

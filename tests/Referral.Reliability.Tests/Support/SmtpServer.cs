@@ -44,7 +44,7 @@ public sealed class SmtpServer : IAsyncDisposable
 
     /// <summary>Every message received so far.</summary>
     public IReadOnlyList<MimeMessage> Messages() =>
-        Directory.GetFiles(Path.Combine(Maildir, "new")).Concat(Directory.GetFiles(Path.Combine(Maildir, "cur"))).Select(MimeMessage.Load).ToList();
+        Directory.GetFiles(Path.Combine(Maildir, "new")).Concat(Directory.GetFiles(Path.Combine(Maildir, "cur"))).Select(file => MimeMessage.Load(file)).ToList();
 
     public async ValueTask DisposeAsync()
     {
