@@ -58,7 +58,7 @@ public static class MalformedReferrals
                 var cut = random.Next(1, text.Length - 1);
                 return ("broken-json", $"cut at {cut}", Encoding.UTF8.GetBytes(text[..cut]));
             case 1:
-                // Between tokens (inside a string value the service reads it as U+FFFD; see docs/reliability.md).
+                // Between tokens: anywhere else it may land in an optional property's name, which then is merely unknown and ignored.
                 var bytes = Encoding.UTF8.GetBytes(text).ToList();
                 bytes.Insert(1, 0xFF);
                 return ("broken-json", "invalid UTF-8 byte", bytes.ToArray());
