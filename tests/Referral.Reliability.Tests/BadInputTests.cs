@@ -44,7 +44,7 @@ public sealed class BadInputTests : FaultTest
         Assert.That(unclear, Is.Empty, "each one a clear error");
 
         // Over the raw bus.
-        var overBus = MalformedReferrals.Generate(Count, seed: 2, $"BADB{DateTime.UtcNow:HHmmss}");
+        var overBus = MalformedReferrals.Generate(Count, seed: 2, $"BADB{DateTime.UtcNow:HHmmss}", comments: false);
         var lettersBefore = await Ledger.ScalarAsync(service.DatabaseFile, "SELECT COUNT(*) FROM DeadLetters");
         await using (var publisher = await RawPublisher.ConnectAsync(Node.Amqp(vhost)))
             foreach (var bad in overBus)

@@ -16,6 +16,7 @@ public sealed class FaultSuite
     {
         TestContext.Progress.WriteLine($"fault suite: profile {FaultProfile.Current.Name} (REFERRAL_FAULTS=full for the issue's figures)");
         Node = await RabbitNode.StartAsync();
+        await Node.AddVirtualHostsAsync("kill-broker", "kill-service", "db-outage", "duplicates", "poison", "broker-late", "smtp", "bad-input");
     }
 
     [OneTimeTearDown]

@@ -13,6 +13,7 @@ public sealed class RabbitNode : IAsyncDisposable
 {
     private readonly string _sbin;
     private readonly Dictionary<string, string> _environment;
+    private readonly HashSet<string> _virtualHosts = [];
     private Process? _server;
 
     private RabbitNode(string sbin)
@@ -59,7 +60,7 @@ public sealed class RabbitNode : IAsyncDisposable
     {
         _server = ChildProcess.Start(Path.Combine(_sbin, "rabbitmq-server"), [], _environment, Folder, LogFile);
         var deadline = Stopwatch.StartNew();
-        var limit = timeout ?? TimeSpan.FromSeconds(90);
+        var limit = timeout ?? TimeSpan.FromMinutes(3);
         // await_startup fails at once on a node that has not registered yet: ping first.
         while ((await CtlAsync("ping")).ExitCode != 0)
         {
@@ -67,7 +68,7 @@ public sealed class RabbitNode : IAsyncDisposable
                 Assert.Fail($"RabbitMQ node {NodeName} did not start:\n{ChildProcess.Tail(LogFile)}");
             await Task.Delay(500);
         }
-        var (code, output) = await CtlAsync("await_startup", "--timeout", "90");
+        var (code, output) = await CtlAsync("await_startup", "--timeout", "180");
         if (code != 0) Assert.Fail($"RabbitMQ node {NodeName} did not finish starting: {output}\n{ChildProcess.Tail(LogFile)}");
     }
 
@@ -87,12 +88,27 @@ public sealed class RabbitNode : IAsyncDisposable
         while (Ports.Listening(Port) && deadline.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(100);
     }
 
-    /// <summary>A fresh virtual host, so that each test has its own queues on the shared suite node.</summary>
-    public async Task<string> AddVirtualHostAsync(string prefix)
+    /// <summary>
+    /// Virtual hosts (guest may use them), all in one <c>rabbitmqctl import_definitions</c>: each call boots an
+    /// Erlang VM, which takes a minute on a crowded machine, so the suite creates every test's host at once.
+    /// </summary>
+    public async Task AddVirtualHostsAsync(params string[] names)
     {
-        var name = $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 9)];
-        await MustAsync("add_vhost", name);
-        await MustAsync("set_permissions", "-p", name, "guest", ".*", ".*", ".*");
+        var definitions = new
+        {
+            vhosts = names.Select(n => new { name = n }),
+            permissions = names.Select(n => new { user = "guest", vhost = n, configure = ".*", write = ".*", read = ".*" }),
+        };
+        var file = Path.Combine(Folder, "definitions.json");
+        await File.WriteAllTextAsync(file, System.Text.Json.JsonSerializer.Serialize(definitions));
+        await MustAsync("import_definitions", file);
+        _virtualHosts.UnionWith(names);
+    }
+
+    /// <summary>The test's own virtual host (created with the suite's, or now), so that each test has its own queues.</summary>
+    public async Task<string> AddVirtualHostAsync(string name)
+    {
+        if (!_virtualHosts.Contains(name)) await AddVirtualHostsAsync(name);
         return name;
     }
 
@@ -113,7 +129,7 @@ public sealed class RabbitNode : IAsyncDisposable
     }
 
     public Task<(int ExitCode, string Output)> CtlAsync(params string[] arguments) =>
-        ChildProcess.RunAsync(Path.Combine(_sbin, "rabbitmqctl"), ["-n", NodeName, "-q", .. arguments], _environment, TimeSpan.FromSeconds(100));
+        ChildProcess.RunAsync(Path.Combine(_sbin, "rabbitmqctl"), ["-n", NodeName, "-q", .. arguments], _environment, TimeSpan.FromSeconds(300));
 
     private async Task MustAsync(params string[] arguments)
     {
