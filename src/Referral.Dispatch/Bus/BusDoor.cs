@@ -14,6 +14,15 @@ internal sealed class BusDoor : IReferralDoor
     /// <summary>A reconnection that failed is not tried again sooner than this, however many senders ask.</summary>
     private static readonly TimeSpan ReconnectPause = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// A publish not confirmed in this time is presumed lost with its connection, which is then dropped, so that
+    /// no send waits forever on a connection the broker took with it (seen after <c>kill -9</c> of the broker).
+    /// </summary>
+    private static readonly TimeSpan ConfirmTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>Opening a connection with its channels, however the broker (re)starting behaves.</summary>
+    private static readonly TimeSpan OpenTimeout = TimeSpan.FromSeconds(20);
+
     private readonly Uri _amqp;
     private readonly string _exchange;
     private readonly int _maxOutstanding;
@@ -56,13 +65,21 @@ internal sealed class BusDoor : IReferralDoor
     {
         var link = Volatile.Read(ref _link);
         var answer = _answers.Expect(referral.MessageId);
+        using var confirmTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        confirmTimeout.CancelAfter(ConfirmTimeout);
         try
         {
-            await link.Publisher.PublishAsync(referral, cancellationToken);
+            await link.Publisher.PublishAsync(referral, confirmTimeout.Token);
         }
         catch (PublishRefusedException ex)
         {
             _answers.Forget(referral.MessageId, Answer.Failed(ex.Message));
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            _answers.Forget(referral.MessageId, Answer.Failed("no confirm from the broker in time"));
+            await AbandonAsync(link.Connection);
+            throw new DoorUnavailableException($"no confirm from the broker within {ConfirmTimeout.TotalSeconds:0} s; the connection is dropped", ex);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && (ex is AlreadyClosedException || !link.IsOpen))
         {
@@ -96,7 +113,7 @@ internal sealed class BusDoor : IReferralDoor
                 Interlocked.Exchange(ref _lastFailedReconnect, Stopwatch.GetTimestamp());
                 return false;
             }
-            await CloseAsync(old.Connection);
+            await AbandonAsync(old.Connection);
             return true;
         }
         finally
@@ -121,6 +138,20 @@ internal sealed class BusDoor : IReferralDoor
 
     private static async Task<Link> OpenAsync(Uri amqp, string exchange, int maxOutstanding, AnswerListener answers, CancellationToken cancellationToken)
     {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(OpenTimeout);
+        try
+        {
+            return await OpenOnceAsync(amqp, exchange, maxOutstanding, answers, timeout.Token);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new DoorUnavailableException($"cannot use the broker at {Redacted(amqp)}: no answer within {OpenTimeout.TotalSeconds:0} s", ex);
+        }
+    }
+
+    private static async Task<Link> OpenOnceAsync(Uri amqp, string exchange, int maxOutstanding, AnswerListener answers, CancellationToken cancellationToken)
+    {
         // No automatic recovery: the client's recovery would re-publish nothing and hide the gap. A lost
         // connection fails the publishes awaiting their confirm, and the caller decides to re-send them
         // (load does) or to stop cleanly (import: its state file resumes it).
@@ -136,10 +167,24 @@ internal sealed class BusDoor : IReferralDoor
             return new Link(connection, publisher);
         }
         catch (Exception ex) when (ex is BrokerUnreachableException or OperationInterruptedException or AlreadyClosedException
-                                       or System.Net.Sockets.SocketException or IOException)
+                                       or System.Net.Sockets.SocketException or IOException or OperationCanceledException)
         {
-            if (connection is not null) await CloseAsync(connection);
+            if (connection is not null) await AbandonAsync(connection);
+            if (ex is OperationCanceledException) throw;
             throw new DoorUnavailableException($"cannot use the broker at {Redacted(amqp)}: {Reason(ex)}", ex);
+        }
+    }
+
+    /// <summary>Drops a connection without waiting for the broker to agree (it may be gone).</summary>
+    private static async Task AbandonAsync(IConnection connection)
+    {
+        try
+        {
+            await connection.AbortAsync();
+        }
+        catch (Exception ex) when (ex is AlreadyClosedException or OperationInterruptedException or IOException or ObjectDisposedException)
+        {
+            // Gone already.
         }
     }
 

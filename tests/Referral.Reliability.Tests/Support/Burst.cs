@@ -36,7 +36,9 @@ internal sealed class Burst
     {
         await using var door = await BusDoor.ConnectAsync(amqp, "referral.incoming", maxOutstanding: 1000, cancellationToken);
         Run = new LoadRun(door, _referrals, Rate, resendFor);
-        _figures = await Run.RunAsync(_figures, wait: false, TimeSpan.FromSeconds(30), cancellationToken);
+        // A bound, so that a client stuck on a dead connection fails the test instead of hanging the suite.
+        _figures = await Run.RunAsync(_figures, wait: false, TimeSpan.FromSeconds(30), cancellationToken)
+            .WaitAsync(resendFor + FaultProfile.Current.BurstDuration + TimeSpan.FromMinutes(2), cancellationToken);
         TestContext.Progress.WriteLine($"burst {Prefix}: sent={_figures.Sent} confirmed={_figures.Confirmed} failed={_figures.Failed} " +
                                        $"resent={_figures.Resent} elapsed={_figures.ElapsedSeconds}s");
         return _figures;
