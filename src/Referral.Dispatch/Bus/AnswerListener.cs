@@ -26,6 +26,16 @@ internal sealed class AnswerListener
     public static async Task<AnswerListener> StartAsync(IChannel channel, CancellationToken cancellationToken)
     {
         var listener = new AnswerListener();
+        await listener.ListenAsync(channel, cancellationToken);
+        return listener;
+    }
+
+    /// <summary>
+    /// Listens on a channel of a new connection after the old one was lost, keeping what is awaited:
+    /// answers the service published while no queue was bound are gone, and stay missing.
+    /// </summary>
+    public async Task ListenAsync(IChannel channel, CancellationToken cancellationToken)
+    {
         // Declared here as MassTransit declares them, so binding works before the service ever published.
         foreach (var exchange in new[] { AnswerEnvelope.AcceptedExchange, AnswerEnvelope.RejectedExchange })
             await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);
@@ -36,12 +46,11 @@ internal sealed class AnswerListener
         var consumer = new AsyncEventingBasicConsumer(channel);
         consumer.ReceivedAsync += (_, delivery) =>
         {
-            listener.Deliver(delivery.Body.Span);
+            Deliver(delivery.Body.Span);
             return Task.CompletedTask;
         };
         // Auto-ack: the queue dies with this process anyway, so an unacked answer could not be saved.
         await channel.BasicConsumeAsync(queue.QueueName, autoAck: true, consumer, cancellationToken);
-        return listener;
     }
 
     /// <summary>Registers interest in the answer to <paramref name="messageId"/>; call it before publishing.</summary>

@@ -12,6 +12,8 @@ namespace Referral.Dispatch.Bus;
 /// </summary>
 internal sealed class ReferralPublisher(IChannel channel, string exchange)
 {
+    public bool IsOpen => channel.IsOpen;
+
     /// <summary>A channel that tracks confirms, allowing this many publishes awaiting their confirm.</summary>
     public static CreateChannelOptions ChannelOptions(int maxOutstanding) => new(
         publisherConfirmationsEnabled: true,

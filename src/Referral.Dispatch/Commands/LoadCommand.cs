@@ -28,8 +28,14 @@ internal static class LoadCommand
         prefix.Validators.Add(r => { if (SyntheticOptions.PrefixProblem(r.GetValueOrDefault<string>(), MaxPrefixLength) is { } p) r.AddError(p); });
         var seed = SyntheticOptions.Seed();
         var wait = new Option<bool>("--wait") { Description = "Also wait for every answer and report outcomes and answer latency" };
+        var resendFor = new Option<int>("--resend-for")
+        {
+            Description = "Seconds to keep re-sending what a lost connection left unconfirmed, waiting for the broker or service to come back (0: give up at once)",
+            DefaultValueFactory = _ => 120,
+        };
+        resendFor.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 0) r.AddError("--resend-for must not be negative"); });
         var json = new Option<bool>("--json") { Description = "Print the final figures as one JSON line on stdout (the table goes to stderr)" };
-        var command = new Command("load", "Send synthetic valid referrals and report throughput and latency") { count, rate, prefix, seed, wait, json };
+        var command = new Command("load", "Send synthetic valid referrals and report throughput and latency") { count, rate, prefix, seed, wait, resendFor, json };
         CommonOptions.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -42,12 +48,13 @@ internal static class LoadCommand
                 Seed = parse.GetValue(seed),
             };
             var asJson = parse.GetValue(json);
-            return await RunAsync(asJson ? errorConsole : console, parse, figures, parse.GetValue(wait), asJson, cancellationToken);
+            return await RunAsync(asJson ? errorConsole : console, parse, figures, parse.GetValue(wait), TimeSpan.FromSeconds(parse.GetValue(resendFor)),
+                asJson, cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(IAnsiConsole console, ParseResult parse, LoadFigures figures, bool wait, bool json,
+    private static async Task<int> RunAsync(IAnsiConsole console, ParseResult parse, LoadFigures figures, bool wait, TimeSpan resendFor, bool json,
         CancellationToken cancellationToken)
     {
         var station = parse.GetRequiredValue(CommonOptions.Station);
@@ -61,7 +68,7 @@ internal static class LoadCommand
             await using var door = await CommonOptions.OpenDoorAsync(parse, maxInFlight: parse.GetValue(CommonOptions.Via) == Via.Http ? 64 : 1000,
                 cancellationToken);
             var waitForAnswers = wait || parse.GetValue(CommonOptions.Via) == Via.Http;
-            figures = await new LoadRun(door, referrals, figures.Rate).RunAsync(figures, waitForAnswers, CommonOptions.AnswerTimeout(parse), cancellationToken);
+            figures = await new LoadRun(door, referrals, figures.Rate, resendFor).RunAsync(figures, waitForAnswers, CommonOptions.AnswerTimeout(parse), cancellationToken);
         }
         catch (DoorUnavailableException ex)
         {

@@ -46,6 +46,9 @@ internal sealed class HttpDoor : IReferralDoor
         }
     }
 
+    /// <summary>Nothing to reopen: each request connects anew, so the next one may simply be tried.</summary>
+    public Task<bool> ReconnectAsync(CancellationToken cancellationToken) => Task.FromResult(true);
+
     /// <summary>Every answer came with its response.</summary>
     public Task DrainAsync(TimeSpan quiet, CancellationToken cancellationToken) => Task.CompletedTask;
 

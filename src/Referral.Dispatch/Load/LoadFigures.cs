@@ -18,6 +18,9 @@ internal sealed record LoadFigures
     /// <summary>Nacked, returned, refused or lost with the connection.</summary>
     public int Failed { get; init; }
 
+    /// <summary>Sends repeated after a lost connection (the same message id; the service keeps one case).</summary>
+    public int Resent { get; init; }
+
     /// <summary>From the first scheduled send to the last confirm.</summary>
     public double ElapsedSeconds { get; init; }
 

@@ -7,14 +7,22 @@ namespace Referral.Dispatch.Load;
 /// Sends prepared referrals open loop: each one at its scheduled time (or all at once without a rate),
 /// never waiting for earlier ones, so a slow broker or service shows as latency and lag instead of
 /// quietly lowering the offered load.
+/// A referral that was not confirmed because the connection was lost (the broker or the service went
+/// away) is sent again, with the same message id, once the door opens again, for up to
+/// <paramref name="resendFor"/> after the loss: the service's inbox and the unique incident number make
+/// a copy that did arrive harmless, while one that did not is no longer silently dropped.
 /// </summary>
-internal sealed class LoadRun(IReferralDoor door, IReadOnlyList<OutgoingReferral> referrals, double? rate)
+internal sealed class LoadRun(IReferralDoor door, IReadOnlyList<OutgoingReferral> referrals, double? rate, TimeSpan resendFor = default)
 {
+    private static readonly TimeSpan FirstPause = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(2);
+
     private readonly long[] _scheduled = new long[referrals.Count];
     private readonly Task<Answer>?[] _answers = new Task<Answer>?[referrals.Count];
     private readonly double[] _confirmMs = new double[referrals.Count];
     private int _confirmed;
     private int _failed;
+    private int _resent;
     private long _lastConfirm;
 
     public async Task<LoadFigures> RunAsync(LoadFigures figures, bool wait, TimeSpan quiet, CancellationToken cancellationToken)
@@ -41,6 +49,7 @@ internal sealed class LoadRun(IReferralDoor door, IReadOnlyList<OutgoingReferral
             Sent = sends.Count,
             Confirmed = _confirmed,
             Failed = _failed,
+            Resent = _resent,
             ElapsedSeconds = Math.Round(elapsed, 3),
             AchievedRate = elapsed > 0 ? Math.Round(_confirmed / elapsed, 1) : 0,
             MaxLagMs = Math.Round(maxLag.TotalMilliseconds, 1),
@@ -52,28 +61,56 @@ internal sealed class LoadRun(IReferralDoor door, IReadOnlyList<OutgoingReferral
         return WithAnswers(figures, start);
     }
 
+    /// <summary>The referrals the broker confirmed (bus) or the service answered (http): those that must become cases.</summary>
+    public IReadOnlyList<OutgoingReferral> Confirmed() => referrals.Where((_, i) => _answers[i] is not null).ToList();
+
     private async Task SendAsync(int i, CancellationToken cancellationToken)
     {
         var begun = Stopwatch.GetTimestamp();
-        try
+        long? lostAt = null;
+        var pause = FirstPause;
+        while (true)
         {
-            var answer = await door.SendAsync(referrals[i], cancellationToken);
-            if (answer.IsCompleted && answer.Result.Outcome == Outcome.Failed)
+            try
             {
-                Interlocked.Increment(ref _failed);
+                var answer = await door.SendAsync(referrals[i], cancellationToken);
+                if (answer.IsCompleted && answer.Result.Outcome == Outcome.Failed)
+                {
+                    Interlocked.Increment(ref _failed);
+                    return;
+                }
+                var now = Stopwatch.GetTimestamp();
+                _confirmMs[i] = Stopwatch.GetElapsedTime(begun, now).TotalMilliseconds;
+                _answers[i] = answer;
+                Interlocked.Increment(ref _confirmed);
+                InterlockedMax(ref _lastConfirm, now);
                 return;
             }
-            var now = Stopwatch.GetTimestamp();
-            _confirmMs[i] = Stopwatch.GetElapsedTime(begun, now).TotalMilliseconds;
-            _answers[i] = answer;
-            Interlocked.Increment(ref _confirmed);
-            InterlockedMax(ref _lastConfirm, now);
+            catch (DoorUnavailableException)
+            {
+                lostAt ??= Stopwatch.GetTimestamp();
+                if (!await ReopenAsync(lostAt.Value, pause, cancellationToken))
+                {
+                    // Counted, not thrown: a fault test wants the figures of the whole run, lost connection included.
+                    Interlocked.Increment(ref _failed);
+                    return;
+                }
+                pause = TimeSpan.FromTicks(Math.Min(LongestPause.Ticks, pause.Ticks * 2));
+                Interlocked.Increment(ref _resent);
+            }
         }
-        catch (DoorUnavailableException)
+    }
+
+    /// <summary>Waits a jittered pause and for the door to open again; false once <c>resendFor</c> has passed since the loss.</summary>
+    private async Task<bool> ReopenAsync(long lostAt, TimeSpan pause, CancellationToken cancellationToken)
+    {
+        while (Stopwatch.GetElapsedTime(lostAt) < resendFor)
         {
-            // Counted, not thrown: a fault test wants the figures of the whole run, lost connection included.
-            Interlocked.Increment(ref _failed);
+            await Task.Delay(pause * (0.5 + Random.Shared.NextDouble()), cancellationToken);
+            if (await door.ReconnectAsync(cancellationToken)) return true;
+            pause = TimeSpan.FromTicks(Math.Min(LongestPause.Ticks, pause.Ticks * 2));
         }
+        return false;
     }
 
     private LoadFigures WithAnswers(LoadFigures figures, long start)

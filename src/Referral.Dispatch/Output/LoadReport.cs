@@ -21,6 +21,7 @@ internal static class LoadReport
         Row("sent", f.Sent);
         Row("confirmed", f.Confirmed);
         Row("nacked / failed", f.Failed);
+        Row("re-sent after a lost connection", f.Resent);
         Row("elapsed (s)", f.ElapsedSeconds);
         Row("rate achieved (/s)", f.AchievedRate);
         Row("max send lag (ms)", f.MaxLagMs);

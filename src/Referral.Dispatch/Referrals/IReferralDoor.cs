@@ -19,6 +19,12 @@ internal interface IReferralDoor : IAsyncDisposable
 
     /// <summary>Until cancelled: whenever answers are awaited but none came for <paramref name="quiet"/>, they are unanswered.</summary>
     Task ExpireWhenQuietAsync(TimeSpan quiet, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// After <see cref="DoorUnavailableException"/>: tries to open the door again. True when sending may
+    /// go on; false while it cannot (try again later), or always for a door that does not reconnect.
+    /// </summary>
+    Task<bool> ReconnectAsync(CancellationToken cancellationToken) => Task.FromResult(false);
 }
 
 /// <summary>The broker or the service cannot be reached; going on would only fail every referral.</summary>

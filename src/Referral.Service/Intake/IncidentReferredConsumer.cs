@@ -39,7 +39,7 @@ public sealed class IncidentReferredConsumer(ReferralIntake intake, ReferralDbCo
                 });
                 db.ChangeTracker.Clear();
                 await deadLetters.WriteAsync(db, message, IncidentReferredConsumerDefinition.Queue, message.MessageId,
-                    message.ReceiveContext.ContentType?.MediaType, message.ReceiveContext.Body.GetString(), DeadLetterFilter.ReasonOf(rejection),
+                    message.ReceiveContext.ContentType?.MediaType, DeadLetterWriter.TextOf(message.ReceiveContext.Body), DeadLetterFilter.ReasonOf(rejection),
                     context.CancellationToken);
             }
             else if (outcome.Result!.Redelivered)

@@ -98,6 +98,16 @@ public sealed class MailRelay(IServiceScopeFactory scopes, IMailSender sender, M
                     .SetProperty(m => m.LockedBy, (string?)null).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), cancellationToken);
                 sent++;
             }
+            catch (BrokenCircuitException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Not tried at all: the breaker holds every send back while the server is down. The rest of the batch
+                // is released at once (not left leased for minutes) and keeps its attempt count and its place.
+                var unsent = claimed.Select(m => m.Id).ToList();
+                await db.OutgoingMail.Where(m => unsent.Contains(m.Id) && m.LockedBy == _instance && m.SentAt == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedBy, (string?)null).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null),
+                        cancellationToken);
+                break;
+            }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 var delay = TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, 15 * Math.Pow(2, Math.Min(mail.Attempts, 10))));
@@ -108,7 +118,6 @@ public sealed class MailRelay(IServiceScopeFactory scopes, IMailSender sender, M
                     .SetProperty(m => m.LockedBy, (string?)null).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), cancellationToken);
                 logger.LogWarning("Mail #{MailId} ({Kind}) to {Recipient} not sent ({Error}); retrying at {RetryAt}",
                     mail.Id, mail.Kind, mail.ToAddress, ex.Message, retryAt);
-                if (ex is BrokenCircuitException) break;
             }
         }
         return sent;

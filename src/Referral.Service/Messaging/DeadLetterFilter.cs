@@ -30,7 +30,7 @@ public sealed class DeadLetterFilter(IServiceProvider services, string queue, Fu
         {
             notice = await scope.ServiceProvider.GetRequiredService<DeadLetterWriter>().WriteAsync(
                 scope.ServiceProvider.GetRequiredService<ReferralDbContext>(), context.SendEndpointProvider, queue, context.GetMessageId(),
-                context.ContentType?.MediaType, context.Body.GetString(), ReasonOf(context.Exception), context.CancellationToken);
+                context.ContentType?.MediaType, DeadLetterWriter.TextOf(context.Body), ReasonOf(context.Exception), context.CancellationToken);
         }
         if (onDeadLettered is not null) await onDeadLettered(context, notice);
         // As MassTransit's own error pipe does: a message that failed before reaching the consumer (not JSON,

@@ -51,6 +51,13 @@ public sealed class DeadLetterWriter(TimeProvider time, ILogger<DeadLetterWriter
         return notice;
     }
 
+    /// <summary>
+    /// The body as text for keeping. Bytes that are not UTF-8 become U+FFFD instead of throwing: MassTransit's own
+    /// <see cref="MessageBody.GetString"/> throws on them, and a dead-letter filter that throws sends the message
+    /// back to the broker, which redelivers it at once, forever.
+    /// </summary>
+    public static string TextOf(MessageBody body) => System.Text.Encoding.UTF8.GetString(body.GetBytes());
+
     /// <summary>Best effort: the incident and station a body names, even from a MassTransit envelope.</summary>
     private static (string? Incident, string? Station) Identify(string body)
     {
