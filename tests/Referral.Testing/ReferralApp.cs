@@ -58,6 +58,8 @@ public sealed class ReferralApp : WebApplicationFactory<Program>
             ["Demo:Seed"] = "true",
             ["Intake:FingerprintKey"] = "test-fingerprint-key-0123456789abcdef",
             ["Outbox:PollInterval"] = "00:00:00.200",
+            // Browser tests sign in through the page dozens of times a minute from one address; RateLimitTests sets its own.
+            ["RateLimits:LoginsPerMinute"] = "10000",
         };
         if (_options.RabbitMqVirtualHost is { } vhost)
         {
