@@ -19,28 +19,23 @@ internal static class ChildProcess
         foreach (var (key, value) in environment) info.Environment[key] = value;
         var log = new StreamWriter(logFile, append: true) { AutoFlush = true };
         var gate = new Lock();
-        var closed = false;
+        var open = 2; // the log closes when both streams have ended (each reader's last event carries null)
         void Write(string? line)
         {
-            if (line is null) return;
             lock (gate)
             {
-                if (!closed) log.WriteLine(line);
+                if (open == 0) return;
+                if (line is not null)
+                {
+                    log.WriteLine(line);
+                    return;
+                }
+                if (--open == 0) log.Dispose();
             }
         }
-        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        var process = new Process { StartInfo = info };
         process.OutputDataReceived += (_, e) => Write(e.Data);
         process.ErrorDataReceived += (_, e) => Write(e.Data);
-        process.Exited += (_, _) =>
-        {
-            // Give the readers a moment to write the last lines before the log closes.
-            Thread.Sleep(200);
-            lock (gate)
-            {
-                closed = true;
-                log.Dispose();
-            }
-        };
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
