@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Referral.Reliability.Tests.Support;
+using Referral.Testing;
 
 namespace Referral.Reliability.Tests;
 
@@ -10,8 +11,8 @@ public sealed class SmtpOutageTests : FaultTest
     [Test]
     public async Task Digests_queued_while_smtp_is_down_are_each_delivered_exactly_once_when_it_is_back()
     {
-        await SmtpServer.RequireAsync();
-        await using var smtp = new SmtpServer(Folder);
+        // Its own server, so that stopping it disturbs no other test (the shared helper of Referral.Testing).
+        await using var smtp = SmtpServerProcess.OnFreePort();
         var vhost = await Node.AddVirtualHostAsync("smtp");
         var service = Service(vhost, new Dictionary<string, string>
         {

@@ -3,30 +3,12 @@ using Referral.Testing;
 
 namespace Referral.Ui.Tests;
 
-public sealed class HomePageTests
+public sealed class HomePageTests : UiFixture
 {
-    private ReferralApp _app = null!;
-    private Browser _browser = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _app = new ReferralApp(new ReferralAppOptions { Kestrel = true });
-        await _app.StartAsync();
-        _browser = await Browser.LaunchAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await _browser.DisposeAsync();
-        await _app.DisposeAsync();
-    }
-
     [Test]
     public async Task Home_page_shows_its_Chinese_title_in_Chromium()
     {
-        var page = await _browser.NewPageAsync(_app.ServerAddress);
+        var page = await Browser.NewPageAsync(App.ServerAddress);
 
         await page.GotoAsync("/");
 

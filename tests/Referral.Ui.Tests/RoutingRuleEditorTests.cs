@@ -4,30 +4,12 @@ using Referral.Testing;
 namespace Referral.Ui.Tests;
 
 /// <summary>The routing-rule editor and its dry run in Chromium.</summary>
-public sealed class RoutingRuleEditorTests
+public sealed class RoutingRuleEditorTests : UiFixture
 {
-    private ReferralApp _app = null!;
-    private Browser _browser = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _app = new ReferralApp(new ReferralAppOptions { Kestrel = true });
-        await _app.StartAsync();
-        _browser = await Browser.LaunchAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await _browser.DisposeAsync();
-        await _app.DisposeAsync();
-    }
-
     [Test]
     public async Task The_dry_run_explains_the_department_the_rule_and_the_color()
     {
-        var page = await _browser.SignedInPageAsync(_app, "coordinator");
+        var page = await Browser.SignedInPageAsync(App, "coordinator");
         await page.GotoAsync("/routing/rules");
         await Browser.ScreenshotAsync(page, "routing-rules");
 
@@ -49,7 +31,7 @@ public sealed class RoutingRuleEditorTests
     [Test]
     public async Task A_new_rule_is_versioned_on_edit_routes_the_dry_run_and_stops_when_retired()
     {
-        var page = await _browser.SignedInPageAsync(_app, "admin");
+        var page = await Browser.SignedInPageAsync(App, "admin");
         await page.GotoAsync("/routing/rules/new");
         await page.GetByLabel("名称").FillAsync("征地拆迁 → 司法所");
         await page.GetByLabel("优先级").FillAsync("15");
@@ -84,7 +66,7 @@ public sealed class RoutingRuleEditorTests
     [Test]
     public async Task A_rule_without_name_or_department_shows_the_field_errors()
     {
-        var page = await _browser.SignedInPageAsync(_app, "coordinator");
+        var page = await Browser.SignedInPageAsync(App, "coordinator");
         await page.GotoAsync("/routing/rules/new");
         await page.Locator("form[aria-label] [required]").EvaluateAllAsync<object>("fields => fields.forEach(f => f.removeAttribute('required'))");
 
@@ -100,7 +82,7 @@ public sealed class RoutingRuleEditorTests
     [Test]
     public async Task The_dry_run_works_with_the_keyboard_alone()
     {
-        var page = await _browser.SignedInPageAsync(_app, "coordinator");
+        var page = await Browser.SignedInPageAsync(App, "coordinator");
         await page.GotoAsync("/routing/rules");
 
         await page.Locator("#dry-type").FocusAsync();
@@ -118,7 +100,7 @@ public sealed class RoutingRuleEditorTests
     [TestCase("dispatcher")]
     public async Task Only_rule_editors_reach_the_editor(string user)
     {
-        var page = await _browser.SignedInPageAsync(_app, user);
+        var page = await Browser.SignedInPageAsync(App, user);
 
         Assert.That((await page.GotoAsync("/routing/rules"))!.Status, Is.EqualTo(403));
         Assert.That((await page.GotoAsync("/routing/rules/new"))!.Status, Is.EqualTo(403));

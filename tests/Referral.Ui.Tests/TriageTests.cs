@@ -4,30 +4,12 @@ using Referral.Testing;
 namespace Referral.Ui.Tests;
 
 /// <summary>The coordinator's triage queue in Chromium: cases no rule matched, overridden to a department with a reason.</summary>
-public sealed class TriageTests
+public sealed class TriageTests : UiFixture
 {
-    private ReferralApp _app = null!;
-    private Browser _browser = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _app = new ReferralApp(new ReferralAppOptions { Kestrel = true });
-        await _app.StartAsync();
-        _browser = await Browser.LaunchAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await _browser.DisposeAsync();
-        await _app.DisposeAsync();
-    }
-
     [Test]
     public async Task Triage_override_moves_a_case_to_a_department_with_the_reason_in_the_trajectory()
     {
-        var page = await _browser.SignedInPageAsync(_app, "coordinator");
+        var page = await Browser.SignedInPageAsync(App, "coordinator");
         var receipt = await page.ReferAsync(Referrals.Valid(disputeType: "other", address: Referrals.UniqueAddress()));
         Assert.That(receipt.GetProperty("status").GetString(), Is.EqualTo("Triage"), "no demo rule routes 其他");
         var caseId = receipt.GetProperty("caseId").GetString();
@@ -57,10 +39,10 @@ public sealed class TriageTests
     [Test]
     public async Task A_case_a_department_rejected_shows_who_rejected_it_and_why()
     {
-        var coordinator = await _browser.SignedInPageAsync(_app, "coordinator");
+        var coordinator = await Browser.SignedInPageAsync(App, "coordinator");
         var receipt = await coordinator.ReferAsync(Referrals.Valid(disputeType: "consumer", address: Referrals.UniqueAddress()));
         var caseId = receipt.GetProperty("caseId").GetString();
-        var handler = await _browser.SignedInPageAsync(_app, "handler-scjg");
+        var handler = await Browser.SignedInPageAsync(App, "handler-scjg");
         var reject = await handler.APIRequest.PostAsync($"/api/cases/{caseId}/reject",
             new APIRequestContextOptions { DataObject = new { reason = "不属于消费纠纷，系邻里矛盾" } });
         Assert.That(reject.Status, Is.EqualTo(200), await reject.TextAsync());
@@ -75,7 +57,7 @@ public sealed class TriageTests
     [Test]
     public async Task Assigning_without_a_reason_shows_the_field_error_and_changes_nothing()
     {
-        var page = await _browser.SignedInPageAsync(_app, "coordinator");
+        var page = await Browser.SignedInPageAsync(App, "coordinator");
         var receipt = await page.ReferAsync(Referrals.Valid(disputeType: "land-requisition", address: Referrals.UniqueAddress()));
         var caseId = receipt.GetProperty("caseId").GetString();
         await page.GotoAsync("/triage");
@@ -96,7 +78,7 @@ public sealed class TriageTests
     [TestCase("admin")]
     public async Task Only_the_coordinator_may_triage(string user)
     {
-        var page = await _browser.SignedInPageAsync(_app, user);
+        var page = await Browser.SignedInPageAsync(App, user);
 
         var response = await page.GotoAsync("/triage");
 
