@@ -50,10 +50,24 @@ export REFERRAL_TEST_RABBITMQ_HOST=localhost REFERRAL_TEST_RABBITMQ_PORT=5672 RE
 log "SMTP server"
 mailbox="$run/mailbox"
 rm -rf "$mailbox" && mkdir -p "$mailbox"/{tmp,new,cur}
-smtp_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-/usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$smtp_port" -c aiosmtpd.handlers.Mailbox "$mailbox" >"$run/smtp.log" 2>&1 &
-smtp_pid=$!
-for _ in $(seq 1 50); do (exec 3<>"/dev/tcp/127.0.0.1/$smtp_port") 2>/dev/null && break; sleep 0.2; done
+# A port below the ephemeral range (which the OS hands to outgoing connections), tried until one serves.
+for _ in $(seq 1 20); do
+  smtp_port=$(python3 -c 'import random, socket
+while True:
+    p = random.randrange(20000, 32000); s = socket.socket()
+    try: s.bind(("127.0.0.1", p)); print(p); break
+    except OSError: pass
+    finally: s.close()')
+  /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$smtp_port" -c aiosmtpd.handlers.Mailbox "$mailbox" >"$run/smtp.log" 2>&1 &
+  smtp_pid=$!
+  for _ in $(seq 1 50); do
+    kill -0 "$smtp_pid" 2>/dev/null || break
+    (exec 3<>"/dev/tcp/127.0.0.1/$smtp_port") 2>/dev/null && break 2
+    sleep 0.2
+  done
+  kill "$smtp_pid" 2>/dev/null; smtp_pid=
+done
+[ -n "$smtp_pid" ] || { echo "the SMTP server did not start; its log:"; cat "$run/smtp.log"; exit 1; }
 export REFERRAL_TEST_SMTP_HOST=127.0.0.1 REFERRAL_TEST_SMTP_PORT=$smtp_port REFERRAL_TEST_SMTP_MAILDIR="$mailbox"
 export REFERRAL_TEST_CHROMIUM=/usr/bin/chromium
 echo "aiosmtpd on 127.0.0.1:$smtp_port, mailbox $mailbox; Chromium $("$REFERRAL_TEST_CHROMIUM" --version 2>/dev/null)"

@@ -11,7 +11,7 @@ namespace Referral.Broker.Tests;
 /// <summary>The bus doors against a real RabbitMQ: MassTransit messages and raw JSON from a non-.NET station.</summary>
 public sealed class IntakeThroughRabbitMqTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private RabbitMqVirtualHost _vhost = null!;
     private ReferralApp _app = null!;

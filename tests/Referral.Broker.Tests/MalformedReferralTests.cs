@@ -16,7 +16,7 @@ namespace Referral.Broker.Tests;
 public sealed class MalformedReferralTests
 {
     private const string ErrorQueue = "referral-intake_error";
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private RabbitMqVirtualHost _vhost = null!;
     private ReferralApp _app = null!;

@@ -12,7 +12,7 @@ namespace Referral.Broker.Tests;
 /// <summary>One case per (station, incident number), whichever door the referral comes through and however often.</summary>
 public sealed class OneCasePerIncidentTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private RabbitMqVirtualHost _vhost = null!;
     private ReferralApp _app = null!;

@@ -27,7 +27,7 @@ public sealed class SmtpDeliveryTests
 
         await sender.SendAsync(message, CancellationToken.None);
 
-        var received = await Mailbox.WaitForAsync(m => m.Subject?.Contains(marker, StringComparison.Ordinal) == true, TimeSpan.FromSeconds(10));
+        var received = await Mailbox.WaitForAsync(m => m.Subject?.Contains(marker, StringComparison.Ordinal) == true, TimeSpan.FromSeconds(60));
         Assert.That(received.Subject, Is.EqualTo(message.Subject));
         Assert.That(received.To.Mailboxes.Single().Address, Is.EqualTo("fulian@gutang.example"));
         Assert.That(received.TextBody?.Trim(), Is.EqualTo("今日无待办案件。"));

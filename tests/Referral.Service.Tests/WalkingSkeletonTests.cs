@@ -74,7 +74,7 @@ public sealed class WalkingSkeletonTests
 
         await harness.Bus.Publish(referral);
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         Assert.That(await harness.Published.Any<CaseRouted>(m => m.Context.Message.IncidentNumber == referral.IncidentNumber, timeout.Token),
             Is.True, "CaseRouted was not published");
         using var scope = _app.Services.CreateScope();
@@ -87,7 +87,7 @@ public sealed class WalkingSkeletonTests
         Assert.That(timeline.Select(t => t.Action.ToString()), Is.EqualTo(new[] { "Refer", "Grade", "Route" }));
         await Eventually.UntilAsync(async () =>
             await db.Outbox.AsNoTracking().Where(o => o.CaseId == stored.Id).AllAsync(o => o.PublishedAt != null),
-            TimeSpan.FromSeconds(10), "the relay to mark the outbox rows published");
+            TimeSpan.FromSeconds(60), "the relay to mark the outbox rows published");
     }
 
     [Test]

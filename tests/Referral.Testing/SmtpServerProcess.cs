@@ -27,14 +27,8 @@ public sealed class SmtpServerProcess : IAsyncDisposable
     public bool IsRunning => _process is { HasExited: false };
 
     /// <summary>A server on a port nobody listens on, not started yet.</summary>
-    public static SmtpServerProcess OnFreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return new SmtpServerProcess(port, Path.Combine(Path.GetTempPath(), "referral-smtp", Guid.NewGuid().ToString("N")));
-    }
+    public static SmtpServerProcess OnFreePort() =>
+        new(FreePorts.Claim(), Path.Combine(Path.GetTempPath(), "referral-smtp", Guid.NewGuid().ToString("N")));
 
     /// <summary>Starts the server and waits until it accepts connections.</summary>
     public async Task StartAsync()
@@ -52,7 +46,7 @@ public sealed class SmtpServerProcess : IAsyncDisposable
         _process = Process.Start(start) ?? throw new InvalidOperationException("aiosmtpd did not start");
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        await Eventually.UntilAsync(() => Task.FromResult(_process.HasExited || CanConnect()), TimeSpan.FromSeconds(20), $"aiosmtpd to listen on {Host}:{Port}");
+        await Eventually.UntilAsync(() => Task.FromResult(_process.HasExited || CanConnect()), TimeSpan.FromSeconds(60), $"aiosmtpd to listen on {Host}:{Port}");
         if (_process.HasExited)
             Assert.Fail($"aiosmtpd exited with code {_process.ExitCode}: is python3-aiosmtpd installed (apt-get install python3-aiosmtpd)?");
     }

@@ -17,5 +17,7 @@ public sealed class DigestJob(DigestService digests, ILogger<DigestJob> logger) 
         var followUps = await digests.SendFollowUpRemindersAsync(cancellationToken);
         if (daily + weekly + followUps > 0)
             logger.LogInformation("Digest run queued {Daily} daily, {Weekly} weekly and {FollowUps} follow-up emails", daily, weekly, followUps);
+        else
+            logger.LogDebug("Digest run: nothing due");
     }
 }

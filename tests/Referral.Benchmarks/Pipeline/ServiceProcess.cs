@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Referral.Benchmarks.Infrastructure;
 
 namespace Referral.Benchmarks.Pipeline;
@@ -103,12 +102,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
 
     public double? CpuSeconds() => ProcessMemory.CpuSeconds(_process.Id);
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int FreePort() => Referral.Testing.FreePorts.Claim();
 
     public async ValueTask DisposeAsync()
     {

@@ -1,17 +1,13 @@
 using System.Net;
 using System.Net.Sockets;
+using Referral.Testing;
 
 namespace Referral.Reliability.Tests.Support;
 
 internal static class Ports
 {
-    /// <summary>A TCP port nothing listens on right now (the OS picks it).</summary>
-    public static int Free()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    /// <summary>A TCP port nothing listens on and no other test process holds (see <see cref="FreePorts"/>).</summary>
+    public static int Free() => FreePorts.Claim();
 
     public static bool Listening(int port)
     {

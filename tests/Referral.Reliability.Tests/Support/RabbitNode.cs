@@ -128,6 +128,23 @@ public sealed class RabbitNode : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Messages in a queue that are ready or delivered and not yet acknowledged (0, 0 when it does not exist), as the
+    /// broker counts them: a message being handled by a consumer, or on its way back after a failure, is unacknowledged.
+    /// </summary>
+    public async Task<(long Ready, long Unacknowledged)> QueueDepthAsync(string virtualHost, string queue)
+    {
+        var (code, output) = await CtlAsync("list_queues", "-p", virtualHost, "name", "messages_ready", "messages_unacknowledged", "--no-table-headers");
+        if (code != 0) Assert.Fail($"rabbitmqctl list_queues failed: {output}");
+        foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var cells = line.Split('\t');
+            if (cells.Length == 3 && cells[0] == queue)
+                return (long.Parse(cells[1], CultureInfo.InvariantCulture), long.Parse(cells[2], CultureInfo.InvariantCulture));
+        }
+        return (0, 0);
+    }
+
     public Task<(int ExitCode, string Output)> CtlAsync(params string[] arguments) =>
         ChildProcess.RunAsync(Path.Combine(_sbin, "rabbitmqctl"), ["-n", NodeName, "-q", .. arguments], _environment, TimeSpan.FromSeconds(300));
 

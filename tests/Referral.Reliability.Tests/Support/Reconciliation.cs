@@ -37,8 +37,10 @@ public sealed record Reconciliation(string Scenario, int Sent, int Confirmed, in
             if (clock.Elapsed > limit) break;
             await Task.Delay(1000);
         }
-        // A last look after the queue emptied: redeliveries still in flight would show as duplicates now.
-        await Task.Delay(2000);
+        // A last look once the broker holds nothing for the intake, neither ready nor being handled: a redelivery
+        // still in flight would otherwise show as a duplicate only after the count was taken.
+        while (await node.QueueDepthAsync(virtualHost, "referral-intake") != (0, 0) && clock.Elapsed < limit + TimeSpan.FromMinutes(1))
+            await Task.Delay(500);
         line = await TakeAsync(scenario, service.DatabaseFile, prefix, sent, confirmed);
         Report(line, clock.Elapsed);
         Assert.Multiple(() =>

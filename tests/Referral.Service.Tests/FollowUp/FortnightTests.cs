@@ -300,7 +300,7 @@ public sealed class FortnightTests
         var state = "";
         try
         {
-            await Eventually.UntilAsync(async () => (state = await PendingAsync()).Length == 0, TimeSpan.FromSeconds(30), "the events to be published and handled");
+            await Eventually.UntilAsync(async () => (state = await PendingAsync()).Length == 0, TimeSpan.FromSeconds(90), "the events to be published and handled");
         }
         catch (AssertionException)
         {

@@ -16,7 +16,7 @@ namespace Referral.Service.Tests.Intake;
 /// <summary>The MassTransit door on the test harness: answers by message id, duplicates, dead letters.</summary>
 public sealed class BusDoorTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
     private ReferralApp _app = null!;
     private ITestHarness _harness = null!;
 

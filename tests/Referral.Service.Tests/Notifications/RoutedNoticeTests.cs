@@ -39,7 +39,7 @@ public sealed class RoutedNoticeTests
             var rows = await _app.QueryAsync(db => db.OutgoingMail.AsNoTracking()
                 .Where(m => m.Kind == "case-routed" && m.ToAddress == "scjg@gutang.example").ToListAsync());
             return incidents.All(i => rows.Any(m => m.TextBody.Contains(i, StringComparison.Ordinal))) ? rows : null;
-        }, TimeSpan.FromSeconds(30), "the routed-case email to market supervision");
+        }, TimeSpan.FromSeconds(90), "the routed-case email to market supervision");
 
         Assert.That(mail, Has.Count.EqualTo(1), "one email for the three cases");
         Assert.That(mail[0].Subject, Does.Contain("3件"));

@@ -30,7 +30,7 @@ namespace Referral.Service.Tests.Privacy;
 /// </summary>
 public sealed class PersonalDataScanTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly RecordingLoggerProvider _logs = new();
     private readonly ConcurrentQueue<Exchange> _answers = new();
