@@ -758,3 +758,40 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204014306_TypedTimeline'
+)
+BEGIN
+    ALTER TABLE [Timeline] ADD [Format] nvarchar(32) NOT NULL DEFAULT N'Legacy';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204014306_TypedTimeline'
+)
+BEGIN
+    ALTER TABLE [Timeline] ADD [Payload] nvarchar(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204014306_TypedTimeline'
+)
+BEGIN
+    ALTER TABLE [Timeline] ADD [State] nvarchar(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204014306_TypedTimeline'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261204014306_TypedTimeline', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Referral.Core.Cases;
 using Referral.Core.Reference;
 using Referral.Core.Routing;
@@ -47,13 +48,24 @@ public abstract class ReferralDbContext(DbContextOptions options)
         configuration.Properties<decimal>().HavePrecision(18, 2);
     }
 
-    /// <summary>Appends the timeline entries of changed cases before saving them.</summary>
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var cases = ChangeTracker.Entries<Case>().Select(e => e.Entity).Where(c => c.NewEntries.Count > 0).ToList();
-        foreach (var c in cases) Timeline.AddRange(c.NewEntries);
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        foreach (var c in cases) c.ClearNewEntries();
-        return saved;
+        EnsureHookFor();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        EnsureHookFor();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>A case's steps saved without the hook would be lost from its trajectory: refuse, before anything is written.</summary>
+    private void EnsureHookFor()
+    {
+        if (!ChangeTracker.Entries<Case>().Any(e => e.Entity.NewEntries.Count > 0)) return;
+        var interceptors = this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors ?? [];
+        if (!interceptors.OfType<ICaseEventsHook>().Any())
+            throw new InvalidOperationException("A case changed, but this context has no case-events hook to seal, store and publish its steps.");
     }
 }

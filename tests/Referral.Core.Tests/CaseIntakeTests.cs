@@ -85,6 +85,8 @@ public sealed class CaseIntakeTests
     {
         var @case = SampleCases.Routed(_clock.GetUtcNow());
 
+        @case.SealNewEntries(ChainKeys.Test);
+
         var entries = @case.NewEntries;
         using (Assert.EnterMultipleScope())
         {
@@ -196,7 +198,7 @@ public sealed class CaseIntakeTests
             Assert.That(entry.ToStatus, Is.EqualTo(CaseStatus.Triage));
             Assert.That(entry.ActorName, Is.EqualTo("rule:routing"));
             Assert.That(entry.Note, Does.StartWith("没有启用的分流规则"));
-            Assert.That(entry.Details, Is.Null);
+            Assert.That(entry.DetailValues(), Is.Empty);
         }
     }
 
@@ -349,15 +351,18 @@ public sealed class CaseIntakeTests
     public void Entries_appended_after_saving_continue_the_sequence_and_the_chain()
     {
         var @case = SampleCases.Routed(_clock.GetUtcNow());
+        @case.SealNewEntries(ChainKeys.Test);
         var lastSaved = @case.LastTimelineHash;
 
         @case.ClearNewEntries();
         @case.Amend(Referrals.Valid(), "hash-2", ["summary"], SampleCases.Station, Tick());
+        @case.SealNewEntries(ChainKeys.Test);
 
         var entry = @case.NewEntries.Single();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(entry.Sequence, Is.EqualTo(4));
+            Assert.That(lastSaved, Is.Not.Empty);
             Assert.That(entry.PreviousHash, Is.EqualTo(lastSaved));
             Assert.That(@case.TimelineCount, Is.EqualTo(4));
         }

@@ -1,6 +1,8 @@
 using System.Reflection;
 using Microsoft.Extensions.Time.Testing;
 using Referral.Core.Cases;
+using Referral.Core.Cases.Chain;
+using Referral.Core.Cases.Events;
 using Referral.Core.Grading;
 using Referral.Core.Tests.Support;
 
@@ -8,6 +10,7 @@ namespace Referral.Core.Tests;
 
 public sealed class TimelineChainTests
 {
+    private static readonly ChainKey Key = ChainKeys.Test;
     private readonly FakeTimeProvider _clock = new(Referrals.Now);
     private Case _case = null!;
     private List<TimelineEntry> _entries = null!;
@@ -19,11 +22,11 @@ public sealed class TimelineChainTests
         _case = SampleCases.Routed(_clock.GetUtcNow(), "judicial", "womens-federation");
         _clock.Advance(TimeSpan.FromHours(1));
         _case.Amend(Referrals.Valid(), "hash-2", ["summary"], SampleCases.Station, _clock.GetUtcNow());
+        _case.SealNewEntries(Key);
         _entries = [.. _case.NewEntries];
     }
 
-    private ChainVerification Verify(IReadOnlyList<TimelineEntry> entries) =>
-        ChainVerification.Verify(entries, _case.TimelineCount, _case.LastTimelineHash);
+    private ChainVerification Verify(IReadOnlyList<TimelineEntry> entries) => ChainVerification.Verify(entries, _case, Key);
 
     /// <summary>
     /// A stored entry changed behind the application's back. Entries are immutable (private
@@ -35,7 +38,7 @@ public sealed class TimelineChainTests
             .GetMethod("MemberwiseClone", BindingFlags.Instance | BindingFlags.NonPublic)!.Invoke(entry, null)!;
         var setter = typeof(TimelineEntry).GetProperty(property)!;
         setter.SetValue(copy, value);
-        if (rehash) typeof(TimelineEntry).GetProperty(nameof(TimelineEntry.Hash))!.SetValue(copy, copy.ComputeHash());
+        if (rehash) typeof(TimelineEntry).GetProperty(nameof(TimelineEntry.Hash))!.SetValue(copy, copy.ComputeHash(Key));
         return copy;
     }
 
@@ -55,12 +58,8 @@ public sealed class TimelineChainTests
     }
 
     [Test]
-    public void A_case_without_entries_verifies_as_empty() =>
-        Assert.That(ChainVerification.Verify([], 0, "").Intact, Is.True);
-
-    [Test]
     public void Every_entry_carries_the_hash_of_its_content() =>
-        Assert.That(_entries.Select(e => e.ComputeHash()), Is.EqualTo(_entries.Select(e => e.Hash)));
+        Assert.That(_entries.Select(e => e.ComputeHash(Key)), Is.EqualTo(_entries.Select(e => e.Hash)));
 
     private static IEnumerable<TestCaseData> Alterations()
     {
@@ -76,7 +75,9 @@ public sealed class TimelineChainTests
         yield return Alter(nameof(TimelineEntry.ToStatus), CaseStatus.Closed);
         yield return Alter(nameof(TimelineEntry.Color), WarningColor.Red);
         yield return Alter(nameof(TimelineEntry.Note), "无风险因素");
-        yield return Alter(nameof(TimelineEntry.Details), "color=yellow");
+        yield return Alter(nameof(TimelineEntry.Payload), new Graded(WarningColor.Red, "无风险因素").Serialize());
+        yield return Alter(nameof(TimelineEntry.State), "{}");
+        yield return Alter(nameof(TimelineEntry.Format), TimelineFormat.Legacy);
         yield return Alter(nameof(TimelineEntry.PreviousHash), new string('0', 64));
         yield return Alter(nameof(TimelineEntry.Hash), new string('0', 64));
         yield return Alter(nameof(TimelineEntry.Sequence), 3);
@@ -181,9 +182,122 @@ public sealed class TimelineChainTests
     public void Entries_of_another_case_are_not_accepted_as_this_case()
     {
         var other = SampleCases.Routed(_clock.GetUtcNow());
+        other.SealNewEntries(Key);
 
-        var result = ChainVerification.Verify(other.NewEntries, _case.TimelineCount, _case.LastTimelineHash);
+        var result = Verify(other.NewEntries);
 
         Assert.That(result.Intact, Is.False);
+    }
+
+    [Test]
+    public void Entries_are_not_sealed_until_the_save_hook_seals_them()
+    {
+        var fresh = SampleCases.Routed(_clock.GetUtcNow());
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(fresh.NewEntries.Select(e => e.IsSealed), Is.All.False);
+            Assert.That(fresh.LastTimelineHash, Is.Empty);
+        }
+        fresh.SealNewEntries(Key);
+        Assert.That(fresh.LastTimelineHash, Is.EqualTo(fresh.NewEntries[^1].Hash));
+    }
+
+    [Test]
+    public void An_entry_rehashed_without_the_key_is_detected()
+    {
+        var other = new ChainKey("somebody-with-database-access-only-0000");
+
+        var result = Verify(With(1, Rehashed(Tampered(_entries[1], nameof(TimelineEntry.Note), "改过"), other)));
+
+        Assert.That(result, Is.EqualTo(new ChainVerification(false, 4, 2, "entry 2 was altered")));
+    }
+
+    private static IEnumerable<TestCaseData> CaseAlterations()
+    {
+        TestCaseData Alter(string property, object? value) => new TestCaseData(property, value).SetArgDisplayNames(property);
+
+        yield return Alter(nameof(Case.Color), WarningColor.Red);
+        yield return Alter(nameof(Case.Status), CaseStatus.Closed);
+        yield return Alter(nameof(Case.LeadDepartmentCode), "center");
+        yield return Alter(nameof(Case.CoHandlerCodes), new List<string> { "market" });
+        yield return Alter(nameof(Case.Summary), "另一段案情");
+        yield return Alter(nameof(Case.Address), "慈溪市古塘街道别处1号");
+        yield return Alter(nameof(Case.Outcome), CaseOutcome.Withdrawn);
+        yield return Alter(nameof(Case.TurnedCriminal), true);
+    }
+
+    [TestCaseSource(nameof(CaseAlterations))]
+    public void A_case_changed_behind_its_trajectory_no_longer_verifies(string property, object? value)
+    {
+        typeof(Case).GetProperty(property)!.SetValue(_case, value);
+
+        var result = Verify(_entries);
+
+        Assert.That(result, Is.EqualTo(new ChainVerification(false, 4, 4, "the case differs from the state its last entry (4) recorded")));
+    }
+
+    [Test]
+    public void A_party_changed_behind_the_trajectory_no_longer_verifies()
+    {
+        var party = _case.Parties[0];
+        _case.Parties[0] = new Party { Name = "王五", Gender = party.Gender, Phone = party.Phone, IdNumber = party.IdNumber, Address = party.Address, Role = party.Role };
+
+        Assert.That(Verify(_entries).Intact, Is.False);
+    }
+
+    [Test]
+    public void A_next_step_with_a_line_break_cannot_pose_as_another_fact()
+    {
+        var @case = SampleCases.Routed(_clock.GetUtcNow());
+        @case.Accept(new Actor("handler", Roles.Handler, "judicial"), null, _clock.GetUtcNow());
+
+        @case.RecordProgress(new Actor("handler", Roles.Handler, "judicial"), ProgressKind.Call, "电话联系", "明天再联系\nkind=Visit\nsupervisors=true", _clock.GetUtcNow());
+
+        var facts = @case.NewEntries[^1].DetailValues();
+        Assert.That(facts, Is.EqualTo(new Dictionary<string, string> { ["kind"] = "Call", ["nextStep"] = "明天再联系\nkind=Visit\nsupervisors=true" }));
+    }
+
+    [Test]
+    public void Rows_written_before_typed_events_still_verify_and_read()
+    {
+        var legacy = Legacy(_case.Id, 1, "", CaseAction.Refer, "station=gutang\nincident=GT-1");
+        var second = Legacy(_case.Id, 2, legacy.Hash, CaseAction.Grade, "color=green");
+        var @case = SampleCases.Referred(_clock.GetUtcNow(), id: _case.Id);
+        typeof(Case).GetProperty(nameof(Case.TimelineCount))!.SetValue(@case, 2);
+        typeof(Case).GetProperty(nameof(Case.LastTimelineHash))!.SetValue(@case, second.Hash);
+
+        var result = ChainVerification.Verify([legacy, second], @case, Key);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Intact, Is.True, result.Reason);
+            Assert.That(legacy.DetailValues(), Is.EqualTo(new Dictionary<string, string> { ["station"] = "gutang", ["incident"] = "GT-1" }));
+            Assert.That(legacy.Event, Is.Null);
+        }
+    }
+
+    private static TimelineEntry Rehashed(TimelineEntry entry, ChainKey key)
+    {
+        typeof(TimelineEntry).GetProperty(nameof(TimelineEntry.Hash))!.SetValue(entry, entry.ComputeHash(key));
+        return entry;
+    }
+
+    /// <summary>A row as the service wrote it before typed events: facts as key=value lines, a plain SHA-256 over them.</summary>
+    private static TimelineEntry Legacy(Guid caseId, int sequence, string previous, CaseAction action, string details)
+    {
+        var entry = (TimelineEntry)Activator.CreateInstance(typeof(TimelineEntry), nonPublic: true)!;
+        void Set(string property, object? value) => typeof(TimelineEntry).GetProperty(property)!.SetValue(entry, value);
+        Set(nameof(TimelineEntry.CaseId), caseId);
+        Set(nameof(TimelineEntry.Sequence), sequence);
+        Set(nameof(TimelineEntry.At), Referrals.Now);
+        Set(nameof(TimelineEntry.ActorName), "station:gutang");
+        Set(nameof(TimelineEntry.ActorRole), Roles.Station);
+        Set(nameof(TimelineEntry.Action), action);
+        Set(nameof(TimelineEntry.ToStatus), CaseStatus.Referred);
+        Set(nameof(TimelineEntry.Details), details);
+        Set(nameof(TimelineEntry.PreviousHash), previous);
+        Set(nameof(TimelineEntry.Hash), entry.ComputeHash(Key));
+        return entry;
     }
 }

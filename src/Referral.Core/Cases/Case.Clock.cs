@@ -1,4 +1,4 @@
-using System.Globalization;
+using Referral.Core.Cases.Events;
 using Referral.Core.Deadlines;
 using Referral.Core.Grading;
 
@@ -91,16 +91,12 @@ public sealed partial class Case
         {
             Color = finding.ColorAfter;
             if (finding.Action == EscalationAction.RaiseColor && finding.ColorChanged) EscalationCount++;
-            var details = new Dictionary<string, string>
-            {
-                ["rule"] = finding.Rule,
-                ["from"] = finding.ColorBefore.Code(),
-                ["to"] = finding.ColorAfter.Code(),
-                ["deadline"] = finding.DeadlineAt.ToString("O", CultureInfo.InvariantCulture),
-            };
-            if (finding.Action == EscalationAction.NotifySupervisors) details["supervisors"] = "true";
-            var action = finding.Action == EscalationAction.WarnDepartment ? CaseAction.Warn : CaseAction.Escalate;
-            Record(Actor.Rule(finding.Rule), action, Status, finding.At, $"{finding.DescriptionZh} {finding.DescriptionEn}", details);
+            var description = $"{finding.DescriptionZh} {finding.DescriptionEn}";
+            CaseEvent happened = finding.Action == EscalationAction.WarnDepartment
+                ? new Warned(finding.Rule, finding.ColorBefore, finding.ColorAfter, finding.DeadlineAt, description)
+                : new Escalated(finding.Rule, finding.ColorBefore, finding.ColorAfter, finding.DeadlineAt,
+                    finding.Action == EscalationAction.NotifySupervisors, description);
+            Record(Actor.Rule(finding.Rule), Status, finding.At, happened);
         }
         var clock = result.Clock;
         Color = clock.Color;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Referral.Core.Cases.Events;
 using Referral.Core.Deadlines;
 using Referral.Core.Grading;
 
@@ -7,7 +8,7 @@ namespace Referral.Core.Cases;
 /// <summary>
 /// The handling of a case by the center and the departments. Every method checks first (state,
 /// role, department, input) and throws before changing anything; then changes the case and
-/// appends exactly one timeline entry.
+/// records exactly one typed event.
 /// </summary>
 public sealed partial class Case
 {
@@ -18,7 +19,7 @@ public sealed partial class Case
         RequireText(leadDepartmentCode, "leadDepartment", 40);
         var from = Status;
         SendTo(leadDepartmentCode, coHandlerCodes, now);
-        Record(by, CaseAction.Assign, from, now, Optional(note, "note"), Departments());
+        Record(by, from, now, new Assigned(LeadDepartmentCode!, [.. CoHandlerCodes], Optional(note, "note")));
     }
 
     /// <summary>签收: the lead department takes the case on.</summary>
@@ -28,7 +29,7 @@ public sealed partial class Case
         var from = Status;
         Status = CaseStatus.Accepted;
         AcceptedAt = now;
-        Record(by, CaseAction.Accept, from, now, Optional(note, "note"));
+        Record(by, from, now, new Accepted(Optional(note, "note")));
     }
 
     /// <summary>退回: the lead department sends the case back to the center's triage, with a reason.</summary>
@@ -37,13 +38,13 @@ public sealed partial class Case
         Ensure(CaseAction.Reject, by);
         var text = RequireText(reason, "reason", CaseLimits.Reason);
         var from = Status;
-        var details = new Dictionary<string, string> { ["rejectedBy"] = LeadDepartmentCode ?? "" };
+        var rejectedBy = LeadDepartmentCode ?? "";
         Status = CaseStatus.Triage;
         LeadDepartmentCode = null;
         CoHandlerCodes = [];
         AcceptedAt = null;
         RejectCount++;
-        Record(by, CaseAction.Reject, from, now, text, details);
+        Record(by, from, now, new Rejected(rejectedBy, text));
     }
 
     /// <summary>反馈进展: a call, a visit, a mediation session... (日清: one each working day).</summary>
@@ -55,9 +56,7 @@ public sealed partial class Case
         var from = Status;
         if (Status == CaseStatus.Accepted) Status = CaseStatus.InProgress;
         LastProgressAt = now;
-        var details = new Dictionary<string, string> { ["kind"] = kind.ToString() };
-        if (next is not null) details["nextStep"] = next;
-        Record(by, CaseAction.RecordProgress, from, now, body, details);
+        Record(by, from, now, new ProgressRecorded(kind, body, next));
     }
 
     /// <summary>邀请协办: another department is asked to help.</summary>
@@ -68,7 +67,7 @@ public sealed partial class Case
         if (departmentCode == LeadDepartmentCode || CoHandlerCodes.Contains(departmentCode))
             throw new CaseInputException("department", "该部门已在办理此案 (the department already handles this case)");
         CoHandlerCodes = [.. CoHandlerCodes, departmentCode];
-        Record(by, CaseAction.RequestCoHandling, Status, now, Optional(note, "note"), new() { ["department"] = departmentCode });
+        Record(by, Status, now, new CoHandlingRequested(departmentCode, Optional(note, "note")));
     }
 
     /// <summary>转办: the center moves the case to another lead department, which must accept it anew.</summary>
@@ -83,7 +82,7 @@ public sealed partial class Case
         var previous = LeadDepartmentCode;
         EndHold(workingTime, now);
         SendTo(departmentCode, CoHandlerCodes, now);
-        Record(by, CaseAction.Transfer, from, now, text, new() { ["from"] = previous ?? "", ["to"] = departmentCode });
+        Record(by, from, now, new Transferred(previous, departmentCode, text));
     }
 
     /// <summary>调整预警: the center raises or lowers the color, always with a reason.</summary>
@@ -95,7 +94,7 @@ public sealed partial class Case
         var previous = Color;
         MoveClockFor(color, deadlines, now);
         Color = color;
-        Record(by, CaseAction.ChangeColor, Status, now, text, new() { ["from"] = previous.Code(), ["to"] = color.Code() });
+        Record(by, Status, now, new ColorChanged(previous, color, text));
     }
 
     /// <summary>暂停: waiting for a party or a court date; the resolve clock pauses.</summary>
@@ -107,7 +106,7 @@ public sealed partial class Case
         Status = CaseStatus.OnHold;
         OnHoldSince = now;
         OnHoldReason = text;
-        Record(by, CaseAction.Hold, from, now, text);
+        Record(by, from, now, new PutOnHold(text));
     }
 
     /// <summary>恢复办理: the hold ends; its working time extends the resolve deadline.</summary>
@@ -119,7 +118,7 @@ public sealed partial class Case
         EndHold(workingTime, now);
         Status = CaseStatus.InProgress;
         ResumedAt = now;
-        Record(by, CaseAction.Resume, from, now, text);
+        Record(by, from, now, new Resumed(text));
     }
 
     /// <summary>办结: closed with an outcome; the referring station is told.</summary>
@@ -137,7 +136,7 @@ public sealed partial class Case
         ClosedAt = now;
         FollowUpCalm = null;
         FollowUpSatisfaction = null;
-        Record(by, CaseAction.Close, from, now, summary, new() { ["outcome"] = outcome.ToString() });
+        Record(by, from, now, new Closed(outcome, summary));
     }
 
     /// <summary>回访: the follow-up visit. A dispute that came back reopens the case and raises its color.</summary>
@@ -149,16 +148,15 @@ public sealed partial class Case
         FollowUpCalm = calm;
         FollowUpSatisfaction = satisfaction;
         FollowedUpAt = now;
-        var details = new Dictionary<string, string> { ["calm"] = calm ? "true" : "false", ["satisfaction"] = satisfaction.ToString() };
         if (calm)
         {
             Status = CaseStatus.FollowedUp;
-            Record(by, CaseAction.RecordFollowUp, from, now, text, details);
+            Record(by, from, now, new FollowUpRecorded(calm, satisfaction, text));
             return;
         }
         Status = CaseStatus.InProgress;
         Reopened(now);
-        Record(by, CaseAction.RecordFollowUp, from, now, text ?? "回访发现纠纷复发，案件重新打开 (the dispute came back; reopened)", details);
+        Record(by, from, now, new FollowUpRecorded(calm, satisfaction, text ?? "回访发现纠纷复发，案件重新打开 (the dispute came back; reopened)"));
     }
 
     /// <summary>重新打开: the dispute came back; the case goes back to its lead department, one color up.</summary>
@@ -170,7 +168,7 @@ public sealed partial class Case
         Status = LeadDepartmentCode is null ? CaseStatus.Triage : CaseStatus.InProgress;
         var previous = Color;
         Reopened(now);
-        Record(by, CaseAction.Reopen, from, now, text, new() { ["from"] = previous.Code(), ["to"] = Color.Code() });
+        Record(by, from, now, new Reopened(previous, Color, text));
     }
 
     /// <summary>标记民转刑: the dispute turned into a criminal case (the statistic the platform exists to keep at zero).</summary>
@@ -180,7 +178,7 @@ public sealed partial class Case
         var text = RequireText(reason, "reason", CaseLimits.Reason);
         if (TurnedCriminal) throw new CaseInputException("reason", "已标记为民转刑 (already flagged)");
         TurnedCriminal = true;
-        Record(by, CaseAction.FlagTurnedCriminal, Status, now, text);
+        Record(by, Status, now, new FlaggedTurnedCriminal(text));
     }
 
     /// <summary>Past the deadline of its stage: accepting while routed, resolving while being worked on.</summary>
@@ -211,13 +209,6 @@ public sealed partial class Case
         if (OnHoldSince is { } since) HeldFor += workingTime.Between(since, now);
         OnHoldSince = null;
         OnHoldReason = null;
-    }
-
-    private Dictionary<string, string> Departments()
-    {
-        var details = new Dictionary<string, string> { ["lead"] = LeadDepartmentCode ?? "" };
-        if (CoHandlerCodes.Count > 0) details["coHandlers"] = string.Join(',', CoHandlerCodes);
-        return details;
     }
 
     private void Ensure(CaseAction action, Actor by)

@@ -1,4 +1,5 @@
-using System.Globalization;
+using Referral.Core.Cases.Chain;
+using Referral.Core.Cases.Events;
 using Referral.Core.Grading;
 using Referral.Core.Intake;
 using Referral.Core.Routing;
@@ -7,8 +8,9 @@ namespace Referral.Core.Cases;
 
 /// <summary>
 /// A referred dispute and everything done about it. Methods enforce the transitions: a forbidden
-/// action throws before anything changes; an allowed one changes the case and appends one
-/// timeline entry (see <see cref="NewEntries"/>).
+/// action throws before anything changes; an allowed one changes the case and records what
+/// happened as a typed <see cref="CaseEvent"/> on a new timeline entry (see <see cref="NewEntries"/>),
+/// which the save hook seals, stores and publishes.
 /// </summary>
 public sealed partial class Case
 {
@@ -76,7 +78,7 @@ public sealed partial class Case
     /// <summary>Optimistic concurrency: bumped on every change; a stale write is refused.</summary>
     public int Version { get; private set; }
 
-    /// <summary>Entries appended since the case was loaded; the store inserts them.</summary>
+    /// <summary>Entries appended since the case was loaded; the save hook seals, inserts and publishes them.</summary>
     public IReadOnlyList<TimelineEntry> NewEntries => _newEntries;
 
     private Case()
@@ -107,7 +109,7 @@ public sealed partial class Case
             Status = CaseStatus.Referred,
             ReferredAt = now,
         };
-        @case.Record(by, CaseAction.Refer, null, now, null, new() { ["station"] = referral.StationCode, ["incident"] = referral.IncidentNumber });
+        @case.Record(by, null, now, new Referred(referral.StationCode, referral.IncidentNumber));
         return @case;
     }
 
@@ -116,20 +118,18 @@ public sealed partial class Case
         Color = grading.Color;
         GradingFactors = [.. grading.Factors];
         var note = grading.Factors.Count == 0 ? "无风险因素，绿色 (no risk factor)" : string.Join("；", grading.Factors.Select(f => f.Description));
-        Record(Actor.Rule("grading"), CaseAction.Grade, Status, now, note, new() { ["color"] = Color.Code() });
+        Record(Actor.Rule("grading"), Status, now, new Graded(Color, note));
     }
 
     public void LinkRecurrence(Guid earlierCaseId, string matchedOn, DateTimeOffset now)
     {
         RecurrenceOfCaseId = earlierCaseId;
-        Record(Actor.Rule("recurrence"), CaseAction.LinkRecurrence, Status, now,
-            $"与案件 {earlierCaseId} 的{matchedOn}相同", new() { ["case"] = earlierCaseId.ToString(), ["matchedOn"] = matchedOn });
+        Record(Actor.Rule("recurrence"), Status, now, new RecurrenceLinked(earlierCaseId, matchedOn, $"与案件 {earlierCaseId} 的{matchedOn}相同"));
     }
 
     /// <summary>The earlier case learns that its dispute came back.</summary>
     public void NoteRecurrence(Guid laterCaseId, string matchedOn, DateTimeOffset now) =>
-        Record(Actor.Rule("recurrence"), CaseAction.LinkRecurrence, Status, now,
-            $"新流转案件 {laterCaseId} 的{matchedOn}与本案相同", new() { ["case"] = laterCaseId.ToString(), ["matchedOn"] = matchedOn });
+        Record(Actor.Rule("recurrence"), Status, now, new RecurrenceLinked(laterCaseId, matchedOn, $"新流转案件 {laterCaseId} 的{matchedOn}与本案相同"));
 
     public void Route(RoutingDecision decision, DateTimeOffset now)
     {
@@ -138,22 +138,14 @@ public sealed partial class Case
         RoutingRuleId = decision.Rule?.Id;
         RoutingRuleVersion = decision.Rule?.Version;
         RoutingExplanation = decision.Explanation;
-        var details = new Dictionary<string, string>();
-        if (decision.Rule is not null)
-        {
-            details["rule"] = decision.Rule.Id.ToString(CultureInfo.InvariantCulture);
-            details["ruleVersion"] = decision.Rule.Version.ToString(CultureInfo.InvariantCulture);
-        }
-        if (decision.IsTriage)
+        if (decision.LeadDepartmentCode is not { } lead)
         {
             Status = CaseStatus.Triage;
-            Record(Actor.Rule("routing"), CaseAction.SendToTriage, from, now, decision.Explanation, details);
+            Record(Actor.Rule("routing"), from, now, new SentToTriage(decision.Rule?.Id, decision.Rule?.Version, decision.Explanation));
             return;
         }
-        SendTo(decision.LeadDepartmentCode!, decision.CoHandlerCodes, now);
-        details["lead"] = LeadDepartmentCode!;
-        if (CoHandlerCodes.Count > 0) details["coHandlers"] = string.Join(',', CoHandlerCodes);
-        Record(Actor.Rule("routing"), CaseAction.Route, from, now, decision.Explanation, details);
+        SendTo(lead, decision.CoHandlerCodes, now);
+        Record(Actor.Rule("routing"), from, now, new Routed(decision.Rule?.Id, decision.Rule?.Version, lead, [.. CoHandlerCodes], decision.Explanation));
     }
 
     /// <summary>A station re-sent the incident with other content: recorded, never a second case.</summary>
@@ -169,8 +161,7 @@ public sealed partial class Case
         Parties = [.. referral.Parties];
         Risk = referral.Risk;
         ContentHash = contentHash;
-        Record(by, CaseAction.Amend, Status, now, $"派出所重新发送，更新了：{string.Join("、", changedFields)}",
-            new() { ["fields"] = string.Join(',', changedFields) });
+        Record(by, Status, now, new Amended([.. changedFields]));
     }
 
     /// <summary>
@@ -184,9 +175,8 @@ public sealed partial class Case
         MoveClockFor(grading.Color, deadlines, now);
         Color = grading.Color;
         GradingFactors = [.. grading.Factors];
-        Record(Actor.Rule("grading"), CaseAction.Grade, Status, now,
-            "补充信息后重新定级：" + string.Join("；", grading.Factors.Select(f => f.Description)),
-            new() { ["from"] = previous.Code(), ["to"] = Color.Code() });
+        Record(Actor.Rule("grading"), Status, now,
+            new Regraded(previous, Color, "补充信息后重新定级：" + string.Join("；", grading.Factors.Select(f => f.Description))));
     }
 
     private void SendTo(string lead, IEnumerable<string> coHandlers, DateTimeOffset now)
@@ -198,14 +188,25 @@ public sealed partial class Case
         AcceptedAt = null;
     }
 
-    private void Record(Actor actor, CaseAction action, CaseStatus? from, DateTimeOffset at, string? note,
-        Dictionary<string, string>? details = null)
+    /// <summary>Appends the step to the trajectory, with the case's state after it; sealed on save.</summary>
+    private void Record(Actor actor, CaseStatus? from, DateTimeOffset at, CaseEvent happened)
     {
         TimelineCount++;
-        var entry = TimelineEntry.Append(this, TimelineCount, LastTimelineHash, at, actor, action, from, note, details);
-        LastTimelineHash = entry.Hash;
         Version++;
-        _newEntries.Add(entry);
+        _newEntries.Add(TimelineEntry.Append(this, TimelineCount, at, actor, from, happened));
+    }
+
+    /// <summary>
+    /// Chains the new entries to the last sealed one and seals them, in order: the save hook calls it
+    /// before the entries are inserted.
+    /// </summary>
+    public void SealNewEntries(ChainKey key)
+    {
+        foreach (var entry in _newEntries.Where(e => !e.IsSealed))
+        {
+            entry.Seal(LastTimelineHash, key);
+            LastTimelineHash = entry.Hash;
+        }
     }
 
     /// <summary>Called by the store once the new entries are saved.</summary>

@@ -72,6 +72,11 @@ internal sealed class TimelineEntryConfiguration : IEntityTypeConfiguration<Time
         t.Property(x => x.ActorDepartmentCode).HasMaxLength(ReferralLimits.Code);
         t.Property(x => x.Note).HasMaxLength(4000);
         t.Property(x => x.Details).HasMaxLength(2000);
+        t.Ignore(x => x.Event);
+        t.Ignore(x => x.IsSealed);
+        // The typed event and the state it left: as long as the texts they carry (a note and a next step of 2,000 characters each).
+        t.Property(x => x.Payload);
+        t.Property(x => x.State);
         t.Property(x => x.PreviousHash).HasMaxLength(64);
         t.Property(x => x.Hash).HasMaxLength(64);
         t.HasIndex(x => new { x.Action, x.At });

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Referral.Core.Cases;
+using Referral.Core.Cases.Chain;
 using Referral.Data;
 using Referral.Data.Identity;
 using Referral.Service.Identity;
@@ -65,13 +66,18 @@ public static class CaseEndpoints
         return TypedResults.Ok(entries.Select(e => TimelineView.Of(e, names)).ToList());
     }
 
+    /// <summary>
+    /// The case and its entries read in one transaction, so that an action committed in between cannot make
+    /// an intact chain look broken (SQLite's WAL and SQL Server's snapshot read both keep one view).
+    /// </summary>
     private static async Task<Results<Ok<ChainVerification>, NotFound>> VerifyAsync(Guid id, ClaimsPrincipal user, CaseAccess access,
-        ReferralDbContext db, CancellationToken cancellationToken)
+        ReferralDbContext db, ChainKey key, CancellationToken cancellationToken)
     {
+        await using var snapshot = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken);
         var c = await access.FindAsync(id, user, tracking: false, cancellationToken);
         if (c is null) return TypedResults.NotFound();
         var entries = await db.Timeline.AsNoTracking().Where(t => t.CaseId == id).OrderBy(t => t.Sequence).ToListAsync(cancellationToken);
-        return TypedResults.Ok(ChainVerification.Verify(entries, c.TimelineCount, c.LastTimelineHash));
+        return TypedResults.Ok(ChainVerification.Verify(entries, c, key));
     }
 
     private static async Task<Results<Ok<RevealedParties>, NotFound, ValidationProblem, ProblemHttpResult>> RevealAsync(Guid id,

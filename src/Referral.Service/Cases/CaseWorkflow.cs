@@ -4,7 +4,6 @@ using Referral.Core.Cases;
 using Referral.Data;
 using Referral.Service.Escalation;
 using Referral.Service.Identity;
-using Referral.Service.Messaging;
 
 namespace Referral.Service.Cases;
 
@@ -19,11 +18,11 @@ public sealed record ActionResult(ActionOutcome Outcome, Case? Case);
 
 /// <summary>
 /// One action on one case as one unit of work: load the case within the person's scope, let the
-/// domain apply the action, and save the case, its timeline entry and the entry's event together.
+/// domain apply the action, and save the case (its step becomes a timeline entry and a bus event on save,
+/// through <see cref="CaseEventsHook"/>).
 /// A concurrent change wins over this one: the caller gets the fresh case to show.
 /// </summary>
-public sealed class CaseWorkflow(ReferralDbContext db, CaseAccess access, OutboxWriter outbox, OutboxSignal signal,
-    CaseSchedule schedule, TimeProvider time, ILogger<CaseWorkflow> logger)
+public sealed class CaseWorkflow(ReferralDbContext db, CaseAccess access, CaseSchedule schedule, TimeProvider time, ILogger<CaseWorkflow> logger)
 {
     /// <param name="expectedVersion">The version the person acted on, if the client sent it.</param>
     public async Task<ActionResult> ApplyAsync(Guid id, ClaimsPrincipal user, int? expectedVersion, Action<Case, Actor, DateTimeOffset> apply,
@@ -37,8 +36,7 @@ public sealed class CaseWorkflow(ReferralDbContext db, CaseAccess access, Outbox
         var actor = user.ToActor();
         apply(@case, actor, now);
         schedule.Refresh(@case);
-        foreach (var entry in @case.NewEntries)
-            if (CaseEvents.For(@case, entry) is { } evt) outbox.Add(db, (object)evt, evt.GetType(), @case.Id);
+        var actions = string.Join(",", @case.NewEntries.Select(e => e.Action));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -49,9 +47,8 @@ public sealed class CaseWorkflow(ReferralDbContext db, CaseAccess access, Outbox
             logger.LogInformation("Case {CaseId} changed while {User} acted on it; answering the fresh state", id, actor.Name);
             return new ActionResult(ActionOutcome.Stale, await access.FindAsync(id, user, tracking: false, cancellationToken));
         }
-        signal.Notify();
         logger.LogInformation("Case {CaseId}: {Actions} by {User} ({Role}); now {Status}, {Color}", id,
-            string.Join(",", @case.NewEntries.Select(e => e.Action)), actor.Name, actor.Role, @case.Status, @case.Color);
+            actions, actor.Name, actor.Role, @case.Status, @case.Color);
         return new ActionResult(ActionOutcome.Done, @case);
     }
 }

@@ -1,3 +1,7 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
+using Referral.Core.Cases.Chain;
+
 namespace Referral.Service.Cases;
 
 public static class CasesExtensions
@@ -7,6 +11,10 @@ public static class CasesExtensions
         builder.Services.AddScoped<CaseListQuery>();
         builder.Services.AddScoped<CaseAccess>();
         builder.Services.AddScoped<CaseWorkflow>();
+        builder.Services.AddOptions<TimelineOptions>().BindConfiguration(TimelineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(sp => new ChainKey(sp.GetRequiredService<IOptions<TimelineOptions>>().Value.ChainKey));
+        builder.Services.AddSingleton<CaseEventsHook>();
+        builder.Services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<CaseEventsHook>());
         builder.Services.AddScoped<PartyReveal>();
         return builder;
     }

@@ -2,8 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Referral.Core.Cases;
 using Referral.Core.Deadlines;
 using Referral.Data;
-using Referral.Service.Cases;
-using Referral.Service.Messaging;
 
 namespace Referral.Service.Escalation;
 
@@ -11,12 +9,13 @@ public sealed record SweepReport(int Evaluated, int Escalated, int Warned, int T
 
 /// <summary>
 /// Finds the cases whose next check is due (one indexed query), evaluates them in batches, and stores
-/// each batch — new colors, markers, deadlines, timeline entries and events — in one transaction.
+/// each batch — new colors, markers, deadlines, and the steps that become timeline entries and events on
+/// save — in one transaction.
 /// Safe to run twice or on two instances: everything derives from stored timestamps, a second
 /// evaluation of a stored result finds nothing, and a case changed meanwhile fails its optimistic
 /// concurrency check and is evaluated again on its fresh state.
 /// </summary>
-public sealed class EscalationSweep(IServiceScopeFactory scopes, CaseSchedule schedule, OutboxSignal signal, TimeProvider time,
+public sealed class EscalationSweep(IServiceScopeFactory scopes, CaseSchedule schedule, TimeProvider time,
     ILogger<EscalationSweep> logger)
 {
     public const int BatchSize = 500;
@@ -47,9 +46,8 @@ public sealed class EscalationSweep(IServiceScopeFactory scopes, CaseSchedule sc
     private async Task<SweepReport> SweepBatchAsync(IServiceProvider services, List<Guid> ids, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<ReferralDbContext>();
-        var outbox = services.GetRequiredService<OutboxWriter>();
         var cases = await db.Cases.Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken);
-        var report = Evaluate(db, outbox, cases, now);
+        var report = Evaluate(cases, now);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -59,18 +57,17 @@ public sealed class EscalationSweep(IServiceScopeFactory scopes, CaseSchedule sc
             // Someone acted on a case of the batch meanwhile: take them one by one, each on its fresh state.
             db.ChangeTracker.Clear();
             report = report with { Escalated = 0, Warned = 0, ToSupervisors = 0, Conflicts = report.Conflicts + 1 };
-            foreach (var id in ids) report = Add(report with { Evaluated = 0 }, await SweepOneAsync(db, outbox, id, now, cancellationToken));
+            foreach (var id in ids) report = Add(report with { Evaluated = 0 }, await SweepOneAsync(db, id, now, cancellationToken));
         }
-        signal.Notify();
         return report;
     }
 
-    private async Task<SweepReport> SweepOneAsync(ReferralDbContext db, OutboxWriter outbox, Guid id, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<SweepReport> SweepOneAsync(ReferralDbContext db, Guid id, DateTimeOffset now, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         var c = await db.Cases.FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
         if (c is null) return new SweepReport(0, 0, 0, 0, 0, 0);
-        var report = Evaluate(db, outbox, [c], now);
+        var report = Evaluate([c], now);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -82,7 +79,7 @@ public sealed class EscalationSweep(IServiceScopeFactory scopes, CaseSchedule sc
         }
     }
 
-    private SweepReport Evaluate(ReferralDbContext db, OutboxWriter outbox, IReadOnlyList<Case> cases, DateTimeOffset now)
+    private SweepReport Evaluate(IReadOnlyList<Case> cases, DateTimeOffset now)
     {
         var escalation = schedule.Escalation;
         int escalated = 0, warned = 0, supervisors = 0;
@@ -98,8 +95,7 @@ public sealed class EscalationSweep(IServiceScopeFactory scopes, CaseSchedule sc
                 logger.LogError("Case {CaseId} has an inconsistent clock and cannot be evaluated: {Error}", c.Id, ex.Message);
                 continue;
             }
-            foreach (var entry in c.Escalate(result))
-                if (CaseEvents.For(c, entry) is { } evt) outbox.Add(db, evt, evt.GetType(), c.Id);
+            c.Escalate(result);
             escalated += result.Findings.Count(f => f.Action == EscalationAction.RaiseColor && f.ColorChanged);
             warned += result.Findings.Count(f => f.Action == EscalationAction.WarnDepartment);
             supervisors += result.Findings.Count(f => f.Action == EscalationAction.NotifySupervisors);

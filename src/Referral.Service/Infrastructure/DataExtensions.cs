@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using Referral.Data;
 
@@ -7,20 +8,24 @@ namespace Referral.Service.Infrastructure;
 
 public static class DataExtensions
 {
-    /// <summary>The EF Core context for the configured provider, registered as <see cref="ReferralDbContext"/>.</summary>
+    /// <summary>
+    /// The EF Core context for the configured provider, registered as <see cref="ReferralDbContext"/>, with
+    /// every <see cref="IInterceptor"/> the features register (the case-events hook of Cases/).
+    /// </summary>
     public static IHostApplicationBuilder AddReferralData(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (options.Provider == DatabaseProvider.SqlServer)
         {
-            builder.Services.AddDbContext<ReferralDbContext, SqlServerReferralDbContext>(o => o.UseReferralSqlServer(options.ConnectionString));
+            builder.Services.AddDbContext<ReferralDbContext, SqlServerReferralDbContext>((sp, o) =>
+                o.UseReferralSqlServer(options.ConnectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
         }
         else
         {
             var connectionString = SqliteConnectionString(options.ConnectionString);
-            builder.Services.AddDbContext<ReferralDbContext, SqliteReferralDbContext>(o =>
-                o.UseReferralSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
+            builder.Services.AddDbContext<ReferralDbContext, SqliteReferralDbContext>((sp, o) =>
+                o.UseReferralSqlite(connectionString).AddInterceptors(new SqlitePragmas()).AddInterceptors(sp.GetServices<IInterceptor>()));
         }
         builder.Services.AddHostedService<DatabaseMigrator>();
         builder.Services.AddSingleton<DatabaseState>();

@@ -45,7 +45,7 @@ public sealed class IncidentReferredConsumer(ReferralIntake intake, ReferralDbCo
             else if (outcome.Result!.Redelivered)
             {
                 // A station that sends the same message again is told its case again; the state is unchanged.
-                await message.Publish(CaseEvents.Accepted(outcome.Result.Case, IntakeOutcome.Duplicate, message.MessageId, time.GetUtcNow()));
+                await message.Publish(CaseMessages.Accepted(outcome.Result.Case, IntakeOutcome.Duplicate, message.MessageId, time.GetUtcNow()));
             }
         }
     }

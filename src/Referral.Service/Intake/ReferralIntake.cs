@@ -27,7 +27,7 @@ public sealed record IntakeSource(string Door, Actor Actor, Guid? MessageId = nu
 
 /// <summary>
 /// The one intake path of all three doors: validate → deduplicate → route → grade → store the
-/// case, its first timeline entries and its outbox message in one transaction.
+/// case in one transaction (its first steps become timeline entries and <c>CaseRouted</c> on save).
 /// </summary>
 public sealed class ReferralIntake(
     ReferralDbContext db,
@@ -35,7 +35,6 @@ public sealed class ReferralIntake(
     GradingPolicy grading,
     Fingerprints fingerprints,
     OutboxWriter outbox,
-    OutboxSignal signal,
     CaseSchedule schedule,
     IOptions<IntakeOptions> options,
     TimeProvider time,
@@ -137,7 +136,6 @@ public sealed class ReferralIntake(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        signal.Notify();
         Log(results);
         return results;
     }
@@ -165,7 +163,6 @@ public sealed class ReferralIntake(
         db.Cases.Add(@case);
         db.PartyFingerprints.AddRange(prints);
         recurrences.AddRange(prints);
-        outbox.Add(db, CaseEvents.Routed(@case), @case.Id);
         RecordReceipt(c.Source, @case, IntakeOutcome.Created, now);
         return @case;
     }
@@ -183,7 +180,6 @@ public sealed class ReferralIntake(
         await AddNewFingerprintsAsync(existing, referral, cancellationToken);
         existing.Regrade(grading.Grade(referral.Risk, referral.DisputeTypeCode, existing.RecurrenceOfCaseId is not null), schedule.Deadlines, now);
         schedule.Refresh(existing);
-        outbox.Add(db, CaseEvents.Amended(existing), existing.Id);
         RecordReceipt(c.Source, existing, IntakeOutcome.Amended, now);
         logger.LogInformation("Referral {Station}/{Incident} re-sent with changes to {Fields}; amended case {CaseId}",
             existing.StationCode, existing.IncidentNumber, string.Join(",", changed), existing.Id);
@@ -210,7 +206,8 @@ public sealed class ReferralIntake(
     {
         if (source is { MessageId: { } id, Consumer: { } consumer })
             db.Inbox.Add(new InboxMessage { MessageId = id, Consumer = consumer, ProcessedAt = now });
-        if (source.AnswerOnBus) outbox.Add(db, CaseEvents.Accepted(@case, outcome, source.MessageId, now), @case.Id);
+        // The answer is to a message, not a step of the case: the one outbox row the intake writes itself.
+        if (source.AnswerOnBus) outbox.Add(db, CaseMessages.Accepted(@case, outcome, source.MessageId, now), @case.Id);
     }
 
     /// <summary>An amendment may name new phones, ID numbers or addresses: later referrals must find them too.</summary>

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Referral.Core.Cases;
+using Referral.Core.Cases.Chain;
 using Referral.Data;
 using Referral.Testing;
 
@@ -78,9 +79,27 @@ public sealed class TimelineTamperTests
         await SqlAsync(db => db.Database.ExecuteSqlAsync($"UPDATE Timeline SET Note = {"未上门（改）"} WHERE CaseId = {id} AND Sequence = {4}"));
         var altered = await _app.QueryAsync(db => db.Timeline.AsNoTracking().SingleAsync(t => t.CaseId == id && t.Sequence == 4));
 
-        await SqlAsync(db => db.Database.ExecuteSqlAsync($"UPDATE Timeline SET Hash = {altered.ComputeHash()} WHERE CaseId = {id} AND Sequence = {4}"));
+        // Even with the chain key (an insider who has it too), the next entry still names the old hash.
+        var key = _app.Services.GetRequiredService<ChainKey>();
+        await SqlAsync(db => db.Database.ExecuteSqlAsync($"UPDATE Timeline SET Hash = {altered.ComputeHash(key)} WHERE CaseId = {id} AND Sequence = {4}"));
 
         await AssertBrokenAtAsync(id, 5, "entry 5 does not follow entry 4");
+    }
+
+    [TestCase("Color", "Red")]
+    [TestCase("Status", "FollowedUp")]
+    [TestCase("LeadDepartmentCode", "scjg")]
+    [TestCase("Summary", "案情被改写")]
+    public async Task Case_row_changed_in_the_database_without_a_step_is_caught(string column, string value)
+    {
+        var id = await WorkedCaseAsync();
+        var count = await _cases.TimelineCountAsync(id);
+
+        var sql = "UPDATE Cases SET " + column + " = {0} WHERE Id = {1}"; // the column comes from the test cases above
+        var rows = await SqlAsync(db => db.Database.ExecuteSqlRawAsync(sql, value, id));
+
+        Assert.That(rows, Is.EqualTo(1), "arrange: the case row altered");
+        await AssertBrokenAtAsync(id, count, $"the case differs from the state its last entry ({count}) recorded");
     }
 
     [Test]

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Referral.Core.Cases;
+using Referral.Core.Cases.Chain;
 using Referral.Core.Privacy;
 using Referral.Data;
 using Referral.Testing;
@@ -31,9 +32,10 @@ public sealed class DemoHistoryTests
         var db = scope.ServiceProvider.GetRequiredService<ReferralDbContext>();
         var cases = await db.Cases.AsNoTracking().ToListAsync();
         var timeline = (await db.Timeline.AsNoTracking().ToListAsync()).ToLookup(t => t.CaseId);
+        var key = scope.ServiceProvider.GetRequiredService<ChainKey>();
 
         Assert.That(cases, Has.Count.InRange(360, 440));
-        Assert.That(cases.Select(c => ChainVerification.Verify(timeline[c.Id].OrderBy(t => t.Sequence).ToList(), c.TimelineCount, c.LastTimelineHash).Intact),
+        Assert.That(cases.Select(c => ChainVerification.Verify(timeline[c.Id].OrderBy(t => t.Sequence).ToList(), c, key).Intact),
             Is.All.True);
         Assert.That(timeline.SelectMany(t => t).Max(t => t.At), Is.LessThanOrEqualTo(DateTimeOffset.UtcNow));
         Assert.That(cases.Min(c => c.ReferredAt), Is.GreaterThan(DateTimeOffset.UtcNow.AddMonths(-25)));
