@@ -13,13 +13,13 @@ namespace Referral.Core.Cases;
 public sealed partial class Case
 {
     /// <summary>分派: the center sends a case in triage to a lead department (and co-handlers).</summary>
-    public void Assign(Actor by, string leadDepartmentCode, IReadOnlyList<string> coHandlerCodes, string? note, DateTimeOffset now)
+    public void Assign(Actor by, string? leadDepartmentCode, IReadOnlyList<string> coHandlerCodes, string? note, DateTimeOffset now)
     {
         Ensure(CaseAction.Assign, by);
-        RequireText(leadDepartmentCode, "leadDepartment", 40);
+        var lead = RequireText(leadDepartmentCode, "leadDepartment", 40);
         var from = Status;
-        SendTo(leadDepartmentCode, coHandlerCodes, now);
-        Record(by, from, now, new Assigned(LeadDepartmentCode!, [.. CoHandlerCodes], Optional(note, "note")));
+        SendTo(lead, coHandlerCodes, now);
+        Record(by, from, now, new Assigned(lead, [.. CoHandlerCodes], Optional(note, "note")));
     }
 
     /// <summary>签收: the lead department takes the case on.</summary>
@@ -33,7 +33,7 @@ public sealed partial class Case
     }
 
     /// <summary>退回: the lead department sends the case back to the center's triage, with a reason.</summary>
-    public void Reject(Actor by, string reason, DateTimeOffset now)
+    public void Reject(Actor by, string? reason, DateTimeOffset now)
     {
         Ensure(CaseAction.Reject, by);
         var text = RequireText(reason, "reason", CaseLimits.Reason);
@@ -48,7 +48,7 @@ public sealed partial class Case
     }
 
     /// <summary>反馈进展: a call, a visit, a mediation session... (日清: one each working day).</summary>
-    public void RecordProgress(Actor by, ProgressKind kind, string text, string? nextStep, DateTimeOffset now)
+    public void RecordProgress(Actor by, ProgressKind kind, string? text, string? nextStep, DateTimeOffset now)
     {
         Ensure(CaseAction.RecordProgress, by);
         var body = RequireText(text, "text", CaseLimits.Note);
@@ -60,33 +60,33 @@ public sealed partial class Case
     }
 
     /// <summary>邀请协办: another department is asked to help.</summary>
-    public void RequestCoHandling(Actor by, string departmentCode, string? note, DateTimeOffset now)
+    public void RequestCoHandling(Actor by, string? departmentCode, string? note, DateTimeOffset now)
     {
         Ensure(CaseAction.RequestCoHandling, by);
-        RequireText(departmentCode, "department", 40);
-        if (departmentCode == LeadDepartmentCode || CoHandlerCodes.Contains(departmentCode))
+        var helper = RequireText(departmentCode, "department", 40);
+        if (helper == LeadDepartmentCode || CoHandlerCodes.Contains(helper))
             throw new CaseInputException("department", "该部门已在办理此案 (the department already handles this case)");
-        CoHandlerCodes = [.. CoHandlerCodes, departmentCode];
-        Record(by, Status, now, new CoHandlingRequested(departmentCode, Optional(note, "note")));
+        CoHandlerCodes = [.. CoHandlerCodes, helper];
+        Record(by, Status, now, new CoHandlingRequested(helper, Optional(note, "note")));
     }
 
     /// <summary>转办: the center moves the case to another lead department, which must accept it anew.</summary>
-    public void Transfer(Actor by, string departmentCode, string reason, IWorkingTime workingTime, DateTimeOffset now)
+    public void Transfer(Actor by, string? departmentCode, string? reason, IWorkingTime workingTime, DateTimeOffset now)
     {
         Ensure(CaseAction.Transfer, by);
-        RequireText(departmentCode, "department", 40);
+        var to = RequireText(departmentCode, "department", 40);
         var text = RequireText(reason, "reason", CaseLimits.Reason);
-        if (departmentCode == LeadDepartmentCode)
+        if (to == LeadDepartmentCode)
             throw new CaseInputException("department", "已是主办部门 (the department already leads this case)");
         var from = Status;
         var previous = LeadDepartmentCode;
         EndHold(workingTime, now);
-        SendTo(departmentCode, CoHandlerCodes, now);
-        Record(by, from, now, new Transferred(previous, departmentCode, text));
+        SendTo(to, CoHandlerCodes, now);
+        Record(by, from, now, new Transferred(previous, to, text));
     }
 
     /// <summary>调整预警: the center raises or lowers the color, always with a reason.</summary>
-    public void ChangeColor(Actor by, WarningColor color, string reason, DeadlinePolicy deadlines, DateTimeOffset now)
+    public void ChangeColor(Actor by, WarningColor color, string? reason, DeadlinePolicy deadlines, DateTimeOffset now)
     {
         Ensure(CaseAction.ChangeColor, by);
         var text = RequireText(reason, "reason", CaseLimits.Reason);
@@ -98,7 +98,7 @@ public sealed partial class Case
     }
 
     /// <summary>暂停: waiting for a party or a court date; the resolve clock pauses.</summary>
-    public void Hold(Actor by, string reason, DateTimeOffset now)
+    public void Hold(Actor by, string? reason, DateTimeOffset now)
     {
         Ensure(CaseAction.Hold, by);
         var text = RequireText(reason, "reason", CaseLimits.Reason);
@@ -160,7 +160,7 @@ public sealed partial class Case
     }
 
     /// <summary>重新打开: the dispute came back; the case goes back to its lead department, one color up.</summary>
-    public void Reopen(Actor by, string reason, DateTimeOffset now)
+    public void Reopen(Actor by, string? reason, DateTimeOffset now)
     {
         Ensure(CaseAction.Reopen, by);
         var text = RequireText(reason, "reason", CaseLimits.Reason);
@@ -172,7 +172,7 @@ public sealed partial class Case
     }
 
     /// <summary>标记民转刑: the dispute turned into a criminal case (the statistic the platform exists to keep at zero).</summary>
-    public void FlagTurnedCriminal(Actor by, string reason, DateTimeOffset now)
+    public void FlagTurnedCriminal(Actor by, string? reason, DateTimeOffset now)
     {
         Ensure(CaseAction.FlagTurnedCriminal, by);
         var text = RequireText(reason, "reason", CaseLimits.Reason);

@@ -14,6 +14,9 @@ public sealed class CaseActionNotAllowedException(CaseAction action, CaseStatus 
 public sealed class CaseInputException(string field, string message) : Exception($"{field}: {message}")
 {
     public string Field { get; } = field;
+
+    /// <summary>What is wrong with the field, without its name: the words shown next to it.</summary>
+    public string Reason { get; } = message;
 }
 
 /// <summary>The action is possible in this state, but not for this person (wrong role or department); nothing was changed.</summary>

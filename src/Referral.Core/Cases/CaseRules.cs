@@ -41,6 +41,9 @@ public static class CaseRules
 
     private enum HandlerScope { None, Lead, LeadOrCoHandler }
 
+    /// <summary>The actions people take (each has its descriptor, route and form); the others are the system's.</summary>
+    public static IReadOnlyCollection<CaseAction> PersonActions => ByRole.Keys;
+
     public static IReadOnlyList<CaseAction> AllowedIn(CaseStatus status) => ByStatus[status];
 
     public static bool IsAllowedIn(CaseAction action, CaseStatus status) => ByStatus[status].Contains(action);

@@ -11,6 +11,7 @@ public static class CasesExtensions
         builder.Services.AddScoped<CaseListQuery>();
         builder.Services.AddScoped<CaseAccess>();
         builder.Services.AddScoped<CaseWorkflow>();
+        builder.Services.AddScoped<Actions.CaseActionRunner>();
         builder.Services.AddOptions<TimelineOptions>().BindConfiguration(TimelineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(sp => new ChainKey(sp.GetRequiredService<IOptions<TimelineOptions>>().Value.ChainKey));
         builder.Services.AddSingleton<CaseEventsHook>();

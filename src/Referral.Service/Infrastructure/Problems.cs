@@ -10,8 +10,10 @@ public static class Problems
     public static ValidationProblem Invalid(ReferralValidationException ex) =>
         TypedResults.ValidationProblem(ex.ByField(), title: "The referral is invalid.", type: "https://referral.local/problems/invalid-referral");
 
-    public static ValidationProblem Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] },
+    public static ValidationProblem Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
+
+    public static ValidationProblem Invalid(IReadOnlyDictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors.ToDictionary(e => e.Key, e => e.Value),
             title: "The request is invalid.", type: "https://referral.local/problems/invalid-request");
 
     /// <summary>A body that is not JSON, or has a value of the wrong type: names the JSON path.</summary>
