@@ -327,6 +327,67 @@ public sealed class CaseIntakeTests
         Assert.That(@case.AreaCode, Is.EqualTo("wuxing"));
     }
 
+    [Test]
+    public void Reroute_of_a_routed_case_sends_it_to_the_new_lead_restarts_the_accept_clock_and_says_why()
+    {
+        var @case = SampleCases.Routed(_clock.GetUtcNow(), "judicial", "womens-federation");
+        var at = Tick();
+
+        @case.Reroute(SampleCases.RoutedTo("labour-inspection"), at);
+
+        var entry = @case.NewEntries[^1];
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(@case.Status, Is.EqualTo(CaseStatus.Routed));
+            Assert.That(@case.LeadDepartmentCode, Is.EqualTo("labour-inspection"));
+            Assert.That(@case.CoHandlerCodes, Is.Empty);
+            Assert.That(@case.RoutedAt, Is.EqualTo(at));
+            Assert.That(entry.Action, Is.EqualTo(CaseAction.Route));
+            Assert.That((entry.FromStatus, entry.ToStatus), Is.EqualTo(((CaseStatus?)CaseStatus.Routed, CaseStatus.Routed)));
+            Assert.That(entry.Note, Does.StartWith("派出所补充更正后，按更正后的内容重新分流：规则 #5"));
+            Assert.That(entry.DetailValues()["lead"], Is.EqualTo("labour-inspection"));
+        }
+    }
+
+    [Test]
+    public void Reroute_to_triage_takes_the_case_from_its_department()
+    {
+        var @case = SampleCases.Routed(_clock.GetUtcNow(), "judicial", "womens-federation");
+
+        @case.Reroute(SampleCases.Triage(), Tick());
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(@case.Status, Is.EqualTo(CaseStatus.Triage));
+            Assert.That(@case.LeadDepartmentCode, Is.Null);
+            Assert.That(@case.CoHandlerCodes, Is.Empty);
+            Assert.That(@case.RoutedAt, Is.Null);
+            Assert.That(@case.NewEntries[^1].Action, Is.EqualTo(CaseAction.SendToTriage));
+            Assert.That(@case.NewEntries[^1].Note, Does.StartWith("派出所补充更正后，按更正后的内容重新分流："));
+        }
+    }
+
+    [Test]
+    public void Reroute_from_triage_routes_the_case()
+    {
+        var @case = SampleCases.InTriage(_clock.GetUtcNow());
+
+        @case.Reroute(SampleCases.RoutedTo("judicial"), Tick());
+
+        Assert.That((@case.Status, @case.LeadDepartmentCode), Is.EqualTo((CaseStatus.Routed, "judicial")));
+    }
+
+    [Test]
+    public void An_accepted_case_is_never_routed_again()
+    {
+        var @case = SampleCases.Routed(_clock.GetUtcNow());
+        @case.Accept(new Actor("司法所小李", Roles.Handler, DepartmentCode: "judicial"), null, Tick());
+        var version = @case.Version;
+
+        Assert.Throws<InvalidOperationException>(() => @case.Reroute(SampleCases.RoutedTo("labour-inspection"), Tick()));
+        Assert.That((@case.AwaitsAcceptance, @case.LeadDepartmentCode, @case.Version), Is.EqualTo((false, "judicial", version)));
+    }
+
     // ---- versions and new entries
 
     [Test]

@@ -131,13 +131,37 @@ public sealed partial class Case
         Record(Actor.Rule("recurrence"), CaseAction.LinkRecurrence, Status, now,
             $"新流转案件 {laterCaseId} 的{matchedOn}与本案相同", new() { ["case"] = laterCaseId.ToString(), ["matchedOn"] = matchedOn });
 
-    public void Route(RoutingDecision decision, DateTimeOffset now)
+    public void Route(RoutingDecision decision, DateTimeOffset now) => Route(decision, now, null);
+
+    /// <summary>Nobody has accepted the case yet: an amendment may still change where it goes.</summary>
+    public bool AwaitsAcceptance => Status is CaseStatus.Referred or CaseStatus.Triage or CaseStatus.Routed;
+
+    /// <summary>
+    /// 重新分流: the station amended the referral so that the rules send it elsewhere, and nobody has
+    /// accepted it yet. It goes where the amended content says (the department that had it but had not
+    /// accepted it loses it; the accept clock starts again), and the entry says why.
+    /// </summary>
+    public void Reroute(RoutingDecision decision, DateTimeOffset now)
+    {
+        if (!AwaitsAcceptance) throw new InvalidOperationException($"Case {Id} is {Status}: an accepted case is not routed again");
+        AreaCode = decision.AreaCode ?? AreaCode;
+        if (decision.IsTriage)
+        {
+            LeadDepartmentCode = null;
+            CoHandlerCodes = [];
+            RoutedAt = null;
+        }
+        Route(decision, now, "派出所补充更正后，按更正后的内容重新分流：");
+    }
+
+    private void Route(RoutingDecision decision, DateTimeOffset now, string? notePrefix)
     {
         var from = Status;
         AreaCode ??= decision.AreaCode;
         RoutingRuleId = decision.Rule?.Id;
         RoutingRuleVersion = decision.Rule?.Version;
         RoutingExplanation = decision.Explanation;
+        var note = notePrefix + decision.Explanation;
         var details = new Dictionary<string, string>();
         if (decision.Rule is not null)
         {
@@ -147,13 +171,13 @@ public sealed partial class Case
         if (decision.IsTriage)
         {
             Status = CaseStatus.Triage;
-            Record(Actor.Rule("routing"), CaseAction.SendToTriage, from, now, decision.Explanation, details);
+            Record(Actor.Rule("routing"), CaseAction.SendToTriage, from, now, note, details);
             return;
         }
         SendTo(decision.LeadDepartmentCode!, decision.CoHandlerCodes, now);
         details["lead"] = LeadDepartmentCode!;
         if (CoHandlerCodes.Count > 0) details["coHandlers"] = string.Join(',', CoHandlerCodes);
-        Record(Actor.Rule("routing"), CaseAction.Route, from, now, decision.Explanation, details);
+        Record(Actor.Rule("routing"), CaseAction.Route, from, now, note, details);
     }
 
     /// <summary>A station re-sent the incident with other content: recorded, never a second case.</summary>

@@ -156,10 +156,7 @@ public sealed class ReferralIntake(
             @case.LinkRecurrence(r.Case.Id, r.MatchedOn, now);
             r.Case.NoteRecurrence(@case.Id, r.MatchedOn, now);
         }
-        var decision = Router.Route(
-            new RoutingFacts(referral.DisputeTypeCode, referral.AreaCode, referral.Address, referral.Summary),
-            reference.RoutingRules, reference.Areas);
-        @case.Route(decision, now);
+        @case.Route(Route(FactsOf(referral)), now);
         schedule.Refresh(@case);
 
         db.Cases.Add(@case);
@@ -179,15 +176,39 @@ public sealed class ReferralIntake(
             return new IntakeResult(IntakeOutcome.Duplicate, existing);
         }
         var changed = ChangedFields(existing, referral);
+        var routedBefore = Route(new RoutingFacts(existing.DisputeTypeCode, existing.AreaCode, existing.Address, existing.Summary));
         existing.Amend(referral, c.ContentHash!, changed, c.Source.Actor, now);
         await AddNewFingerprintsAsync(existing, referral, cancellationToken);
         existing.Regrade(grading.Grade(referral.Risk, referral.DisputeTypeCode, existing.RecurrenceOfCaseId is not null), schedule.Deadlines, now);
+        var rerouted = RerouteIfMoved(existing, routedBefore, referral, now);
         schedule.Refresh(existing);
         outbox.Add(db, CaseEvents.Amended(existing), existing.Id);
+        if (rerouted) outbox.Add(db, CaseEvents.Routed(existing), existing.Id);
         RecordReceipt(c.Source, existing, IntakeOutcome.Amended, now);
         logger.LogInformation("Referral {Station}/{Incident} re-sent with changes to {Fields}; amended case {CaseId}",
             existing.StationCode, existing.IncidentNumber, string.Join(",", changed), existing.Id);
         return new IntakeResult(IntakeOutcome.Amended, existing);
+    }
+
+    private RoutingDecision Route(RoutingFacts facts) => Router.Route(facts, reference.RoutingRules, reference.Areas);
+
+    private static RoutingFacts FactsOf(ValidReferral referral) =>
+        new(referral.DisputeTypeCode, referral.AreaCode, referral.Address, referral.Summary);
+
+    /// <summary>
+    /// A case nobody has accepted yet goes where its amended content sends it, when that is not where its
+    /// content before sent it (under today's rules). Where a person put it stays put when the amendment
+    /// changes nothing the rules look at — a department's rejection, a coordinator's assignment.
+    /// </summary>
+    private bool RerouteIfMoved(Case existing, RoutingDecision before, ValidReferral referral, DateTimeOffset now)
+    {
+        if (!existing.AwaitsAcceptance) return false;
+        var after = Route(FactsOf(referral));
+        if (after.LeadDepartmentCode == before.LeadDepartmentCode && after.CoHandlerCodes.SequenceEqual(before.CoHandlerCodes)) return false;
+        existing.Reroute(after, now);
+        logger.LogInformation("Amended referral {Station}/{Incident} routed again: case {CaseId} now {Status}, lead {Department}",
+            existing.StationCode, existing.IncidentNumber, existing.Id, existing.Status, existing.LeadDepartmentCode ?? "triage");
+        return true;
     }
 
     private void Log(Dictionary<Checked, IntakeResult> results)
