@@ -1,6 +1,7 @@
 using System.Globalization;
 using Referral.Core.Grading;
 using Referral.Core.Intake;
+using Referral.Core.Recurrence;
 using Referral.Core.Routing;
 
 namespace Referral.Core.Cases;
@@ -68,6 +69,9 @@ public sealed partial class Case
     public int EscalationCount { get; private set; }
     public DateTimeOffset? EscalatedToSupervisorAt { get; set; }
     public Guid? RecurrenceOfCaseId { get; private set; }
+
+    /// <summary>可能关联 found at intake, open until the coordinator confirms or dismisses them.</summary>
+    public List<PossibleLink> PossibleLinks { get; private set; } = [];
     public bool TurnedCriminal { get; private set; }
 
     public int TimelineCount { get; private set; }
@@ -119,17 +123,40 @@ public sealed partial class Case
         Record(Actor.Rule("grading"), CaseAction.Grade, Status, now, note, new() { ["color"] = Color.Code() });
     }
 
-    public void LinkRecurrence(Guid earlierCaseId, string matchedOn, DateTimeOffset now)
+    /// <summary>The referral is the dispute of an earlier case coming back: linked, with what matched (masked).</summary>
+    public void LinkRecurrence(RecurrenceMatch match, DateTimeOffset now)
     {
-        RecurrenceOfCaseId = earlierCaseId;
-        Record(Actor.Rule("recurrence"), CaseAction.LinkRecurrence, Status, now,
-            $"与案件 {earlierCaseId} 的{matchedOn}相同", new() { ["case"] = earlierCaseId.ToString(), ["matchedOn"] = matchedOn });
+        RecurrenceOfCaseId = match.EarlierCaseId;
+        Record(Actor.Rule("recurrence"), CaseAction.LinkRecurrence, Status, now, match.OnLater(), LinkDetails(match.EarlierCaseId, match.EarlierIncidentNumber, match));
     }
 
-    /// <summary>The earlier case learns that its dispute came back.</summary>
-    public void NoteRecurrence(Guid laterCaseId, string matchedOn, DateTimeOffset now) =>
-        Record(Actor.Rule("recurrence"), CaseAction.LinkRecurrence, Status, now,
-            $"新流转案件 {laterCaseId} 的{matchedOn}与本案相同", new() { ["case"] = laterCaseId.ToString(), ["matchedOn"] = matchedOn });
+    /// <summary>The earlier case learns that its dispute came back (from the rule, or from the coordinator who confirmed a possible link).</summary>
+    public void NoteRecurrence(Guid laterCaseId, string laterIncidentNumber, RecurrenceMatch match, DateTimeOffset now, Actor? by = null) =>
+        Record(by ?? Actor.Rule("recurrence"), CaseAction.LinkRecurrence, Status, now, match.OnEarlier(laterIncidentNumber),
+            LinkDetails(laterCaseId, laterIncidentNumber, match));
+
+    /// <summary>
+    /// 可能关联: earlier cases of the same type at the same coarse address, for the coordinator to confirm or
+    /// dismiss. The color does not change; each one is a timeline entry naming the earlier case.
+    /// </summary>
+    public void SuggestLinks(IReadOnlyList<PossibleLinkMatch> matches, DateTimeOffset now)
+    {
+        foreach (var match in matches.Where(m => m.EarlierCaseId != Id && PossibleLinks.All(l => l.EarlierCaseId != m.EarlierCaseId)))
+        {
+            PossibleLinks = [.. PossibleLinks, PossibleLink.Found(match, now)];
+            Record(Actor.Rule("recurrence"), CaseAction.SuggestLink, Status, now,
+                $"可能关联：与案件 {match.EarlierIncidentNumber} 的地址相同（{match.MaskedAddress}），纠纷类型相同；" +
+                "地址只到街道、村社、小区或地标一级，不足以认定同一纠纷，请矛调中心确认或排除",
+                new() { ["case"] = match.EarlierCaseId.ToString(), ["incident"] = match.EarlierIncidentNumber });
+        }
+    }
+
+    private static Dictionary<string, string> LinkDetails(Guid otherCaseId, string otherIncidentNumber, RecurrenceMatch match) => new()
+    {
+        ["case"] = otherCaseId.ToString(),
+        ["incident"] = otherIncidentNumber,
+        ["matchedOn"] = match.MatchedOn,
+    };
 
     public void Route(RoutingDecision decision, DateTimeOffset now) => Route(decision, now, null);
 
@@ -233,5 +260,9 @@ public sealed partial class Case
     }
 
     /// <summary>Called by the store once the new entries are saved.</summary>
-    public void ClearNewEntries() => _newEntries.Clear();
+    public void ClearNewEntries()
+    {
+        _newEntries.Clear();
+        _recurrenceNotices.Clear();
+    }
 }
