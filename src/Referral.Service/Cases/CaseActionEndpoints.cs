@@ -17,6 +17,8 @@ public sealed record TransferRequest(string? Department, string? Reason, int? Ve
 public sealed record ColorRequest(string? Color, string? Reason, int? Version);
 public sealed record CloseRequest(CaseOutcome? Outcome, string? AgreementSummary, int? Version);
 public sealed record FollowUpRequest(bool? Calm, Satisfaction? Satisfaction, string? Note, int? Version);
+public sealed record ConfirmLinkRequest(Guid? EarlierCase, string? Note, int? Version);
+public sealed record DismissLinkRequest(Guid? EarlierCase, string? Reason, int? Version);
 
 /// <summary>
 /// One POST per action. Every answer is the case as it is now (with the actions the caller may take
@@ -71,8 +73,17 @@ public static class CaseActionEndpoints
         actions.MapPost("/flag-turned-criminal", (Guid id, ReasonRequest r, Ctx ctx) =>
             ctx.Run(id, r.Version, [], (c, a, now) => c.FlagTurnedCriminal(a, r.Reason!, now)))
             .WithSummary("标记民转刑: the dispute turned criminal (coordinator)");
+        actions.MapPost("/confirm-link", (Guid id, ConfirmLinkRequest r, Ctx ctx) =>
+            ctx.Run(id, r.Version, EarlierCase(r.EarlierCase), (c, a, now) => c.ConfirmLink(a, r.EarlierCase!.Value, r.Note, ctx.Schedule.Deadlines, now)))
+            .WithSummary("确认关联: a possible link (可能关联) is the same dispute: a recurrence, linked on both timelines, red (coordinator)");
+        actions.MapPost("/dismiss-link", (Guid id, DismissLinkRequest r, Ctx ctx) =>
+            ctx.Run(id, r.Version, EarlierCase(r.EarlierCase), (c, a, now) => c.DismissLink(a, r.EarlierCase!.Value, r.Reason!, now)))
+            .WithSummary("排除关联: a possible link is another dispute, with a reason; nothing else changes (coordinator)");
         return app;
     }
+
+    private static IEnumerable<(string Field, string Message)> EarlierCase(Guid? earlierCase) =>
+        earlierCase is null ? [("earlierCase", CaseActionText.EarlierCaseRequired)] : [];
 
     private static IEnumerable<(string Field, string Message)> Departments(Ctx ctx, params (string Field, string? Code)[] codes) =>
         codes.Where(c => !string.IsNullOrWhiteSpace(c.Code) && ctx.Reference.FindDepartment(c.Code!) is not { IsActive: true })

@@ -18,4 +18,5 @@ public sealed class CaseActionInput
     public string? AgreementSummary { get; set; }
     public string? Calm { get; set; }
     public string? Satisfaction { get; set; }
+    public string? EarlierCase { get; set; }
 }

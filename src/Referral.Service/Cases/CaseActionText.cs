@@ -7,6 +7,7 @@ public static class CaseActionText
 {
     public const string Stale = "案件已被他人修改，请在最新状态上重试 (the case changed meanwhile; try again on its current state).";
     public const string UnknownDepartment = "未知的部门代码 (unknown department)";
+    public const string EarlierCaseRequired = "必填：可能关联的较早案件 (required: the earlier case of the possible link)";
 
     public static string NotAllowed(CaseActionNotAllowedException ex) =>
         $"当前状态「{ex.Status.ChineseName()}」下不能{ex.Action.ChineseName()} ({ex.Message}).";

@@ -76,6 +76,10 @@ public static class CaseEvents
             {
                 FromColor = Detail("from") ?? "",
             }),
+            CaseAction.ConfirmLink when Detail("from") != Detail("to") => Fill(new CaseColorChanged
+            {
+                FromColor = Detail("from") ?? "",
+            }),
             CaseAction.Hold => Fill(new CaseOnHold ()),
             CaseAction.Resume => Fill(new CaseResumed ()),
             CaseAction.Close => Fill(new CaseClosed

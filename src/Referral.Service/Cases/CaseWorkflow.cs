@@ -19,8 +19,9 @@ public sealed record ActionResult(ActionOutcome Outcome, Case? Case);
 
 /// <summary>
 /// One action on one case as one unit of work: load the case within the person's scope, let the
-/// domain apply the action, and save the case, its timeline entry and the entry's event together.
-/// A concurrent change wins over this one: the caller gets the fresh case to show.
+/// domain apply the action, and save the case, its timeline entry and the entry's event together —
+/// with the entry a confirmed link adds to the earlier case. A concurrent change wins over this one:
+/// the caller gets the fresh case to show.
 /// </summary>
 public sealed class CaseWorkflow(ReferralDbContext db, CaseAccess access, OutboxWriter outbox, OutboxSignal signal,
     CaseSchedule schedule, TimeProvider time, ILogger<CaseWorkflow> logger)
@@ -37,6 +38,11 @@ public sealed class CaseWorkflow(ReferralDbContext db, CaseAccess access, Outbox
         var actor = user.ToActor();
         apply(@case, actor, now);
         schedule.Refresh(@case);
+        foreach (var notice in @case.NewRecurrenceNotices)
+        {
+            var earlier = await db.Cases.FirstAsync(c => c.Id == notice.EarlierCaseId, cancellationToken);
+            earlier.NoteRecurrence(notice.LaterCaseId, notice.LaterIncidentNumber, notice.Match, now, notice.By);
+        }
         foreach (var entry in @case.NewEntries)
             if (CaseEvents.For(@case, entry) is { } evt) outbox.Add(db, (object)evt, evt.GetType(), @case.Id);
         try
