@@ -795,3 +795,32 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204014628_RecurrenceByDwelling'
+)
+BEGIN
+    ALTER TABLE [Cases] ADD [PossibleLinks] nvarchar(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204014628_RecurrenceByDwelling'
+)
+BEGIN
+    DELETE FROM PartyFingerprints WHERE Kind = 'Address';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261204014628_RecurrenceByDwelling'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261204014628_RecurrenceByDwelling', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

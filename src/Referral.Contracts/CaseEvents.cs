@@ -89,7 +89,7 @@ public sealed record CaseTransferred : CaseActionEvent
     public string? FromDepartmentCode { get; init; }
 }
 
-/// <summary>The center changed the color, with a reason.</summary>
+/// <summary>The center changed the color, with a reason (or confirmed a possible link, which makes the case red).</summary>
 public sealed record CaseColorChanged : CaseActionEvent
 {
     public string FromColor { get; init; } = "";

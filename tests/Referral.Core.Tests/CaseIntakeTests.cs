@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Time.Testing;
 using Referral.Core.Cases;
 using Referral.Core.Grading;
+using Referral.Core.Privacy;
+using Referral.Core.Recurrence;
 using Referral.Core.Tests.Support;
 
 namespace Referral.Core.Tests;
@@ -67,7 +69,7 @@ public sealed class CaseIntakeTests
         var referredAt = _clock.GetUtcNow();
         var @case = SampleCases.Referred(referredAt);
         var gradedAt = Tick();
-        @case.Grade(_grading.Grade(new RiskAssessment { Violence = true, VulnerablePersons = true }, "neighbour", false), gradedAt);
+        @case.Grade(_grading.Grade(new RiskAssessment { Violence = true, VulnerablePersons = true }, "neighbour", null), gradedAt);
         var routedAt = Tick();
         @case.Route(SampleCases.RoutedTo("judicial", "womens-federation"), routedAt);
 
@@ -100,7 +102,7 @@ public sealed class CaseIntakeTests
     public void Grade_sets_the_color_keeps_the_factors_and_explains_them()
     {
         var @case = SampleCases.Referred(_clock.GetUtcNow());
-        var grading = _grading.Grade(new RiskAssessment { ThreatsOrWeapons = true, AmountAtStakeYuan = 60_000m }, "labour", false);
+        var grading = _grading.Grade(new RiskAssessment { ThreatsOrWeapons = true, AmountAtStakeYuan = 60_000m }, "labour", null);
 
         @case.Grade(grading, Tick());
 
@@ -120,7 +122,7 @@ public sealed class CaseIntakeTests
     {
         var @case = SampleCases.Referred(_clock.GetUtcNow());
 
-        @case.Grade(_grading.Grade(new RiskAssessment(), "neighbour", false), Tick());
+        @case.Grade(_grading.Grade(new RiskAssessment(), "neighbour", null), Tick());
 
         using (Assert.EnterMultipleScope())
         {
@@ -233,8 +235,10 @@ public sealed class CaseIntakeTests
         var later = SampleCases.Referred(_clock.GetUtcNow());
         var now = Tick();
 
-        later.LinkRecurrence(earlier.Id, "当事人电话", now);
-        earlier.NoteRecurrence(later.Id, "当事人电话", now);
+        var match = new RecurrenceMatch(earlier.Id, earlier.IncidentNumber, FingerprintKind.Phone, "138****1234");
+
+        later.LinkRecurrence(match, now);
+        earlier.NoteRecurrence(later.Id, "GT-2025-0099", match, now);
 
         var onLater = later.NewEntries[^1];
         var onEarlier = earlier.NewEntries.Single();
@@ -247,15 +251,19 @@ public sealed class CaseIntakeTests
             Assert.That(onLater.Action, Is.EqualTo(CaseAction.LinkRecurrence));
             Assert.That((onLater.FromStatus, onLater.ToStatus), Is.EqualTo(((CaseStatus?)CaseStatus.Referred, CaseStatus.Referred)));
             Assert.That(onLater.ActorName, Is.EqualTo("rule:recurrence"));
-            Assert.That(onLater.Note, Is.EqualTo($"与案件 {earlier.Id} 的当事人电话相同"));
-            Assert.That(onLater.DetailValues(), Is.EqualTo(new Dictionary<string, string> { ["case"] = earlier.Id.ToString(), ["matchedOn"] = "当事人电话" }));
+            Assert.That(onLater.Note, Is.EqualTo($"与案件 {earlier.IncidentNumber} 的当事人电话相同（138****1234）"));
+            Assert.That(onLater.DetailValues(), Is.EqualTo(new Dictionary<string, string>
+            {
+                ["case"] = earlier.Id.ToString(), ["incident"] = earlier.IncidentNumber, ["matchedOn"] = "当事人电话",
+            }));
 
             Assert.That(onEarlier.Sequence, Is.EqualTo(4));
             Assert.That(onEarlier.Action, Is.EqualTo(CaseAction.LinkRecurrence));
             Assert.That((onEarlier.FromStatus, onEarlier.ToStatus), Is.EqualTo(((CaseStatus?)CaseStatus.Routed, CaseStatus.Routed)));
             Assert.That(onEarlier.ActorName, Is.EqualTo("rule:recurrence"));
-            Assert.That(onEarlier.Note, Is.EqualTo($"新流转案件 {later.Id} 的当事人电话与本案相同"));
+            Assert.That(onEarlier.Note, Is.EqualTo("新流转案件 GT-2025-0099 的当事人电话与本案相同（138****1234）"));
             Assert.That(onEarlier.DetailValues()["case"], Is.EqualTo(later.Id.ToString()));
+            Assert.That(onEarlier.DetailValues()["incident"], Is.EqualTo("GT-2025-0099"));
             Assert.That(earlier.Version, Is.EqualTo(4));
         }
     }
@@ -267,8 +275,9 @@ public sealed class CaseIntakeTests
         var @case = SampleCases.Referred(_clock.GetUtcNow());
         var now = Tick();
 
-        @case.Grade(_grading.Grade(new RiskAssessment(), "neighbour", isRecurrence: true), now);
-        @case.LinkRecurrence(earlierId, "地址", now);
+        var match = new RecurrenceMatch(earlierId, "GT-2025-0002", FingerprintKind.Dwelling, "古塘街道五星村****");
+        @case.Grade(_grading.Grade(new RiskAssessment(), "neighbour", match.Factor()), now);
+        @case.LinkRecurrence(match, now);
         @case.Route(SampleCases.RoutedTo("judicial"), now);
 
         using (Assert.EnterMultipleScope())
@@ -329,6 +338,67 @@ public sealed class CaseIntakeTests
         Assert.That(@case.AreaCode, Is.EqualTo("wuxing"));
     }
 
+    [Test]
+    public void Reroute_of_a_routed_case_sends_it_to_the_new_lead_restarts_the_accept_clock_and_says_why()
+    {
+        var @case = SampleCases.Routed(_clock.GetUtcNow(), "judicial", "womens-federation");
+        var at = Tick();
+
+        @case.Reroute(SampleCases.RoutedTo("labour-inspection"), at);
+
+        var entry = @case.NewEntries[^1];
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(@case.Status, Is.EqualTo(CaseStatus.Routed));
+            Assert.That(@case.LeadDepartmentCode, Is.EqualTo("labour-inspection"));
+            Assert.That(@case.CoHandlerCodes, Is.Empty);
+            Assert.That(@case.RoutedAt, Is.EqualTo(at));
+            Assert.That(entry.Action, Is.EqualTo(CaseAction.Route));
+            Assert.That((entry.FromStatus, entry.ToStatus), Is.EqualTo(((CaseStatus?)CaseStatus.Routed, CaseStatus.Routed)));
+            Assert.That(entry.Note, Does.StartWith("派出所补充更正后，按更正后的内容重新分流：规则 #5"));
+            Assert.That(entry.DetailValues()["lead"], Is.EqualTo("labour-inspection"));
+        }
+    }
+
+    [Test]
+    public void Reroute_to_triage_takes_the_case_from_its_department()
+    {
+        var @case = SampleCases.Routed(_clock.GetUtcNow(), "judicial", "womens-federation");
+
+        @case.Reroute(SampleCases.Triage(), Tick());
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(@case.Status, Is.EqualTo(CaseStatus.Triage));
+            Assert.That(@case.LeadDepartmentCode, Is.Null);
+            Assert.That(@case.CoHandlerCodes, Is.Empty);
+            Assert.That(@case.RoutedAt, Is.Null);
+            Assert.That(@case.NewEntries[^1].Action, Is.EqualTo(CaseAction.SendToTriage));
+            Assert.That(@case.NewEntries[^1].Note, Does.StartWith("派出所补充更正后，按更正后的内容重新分流："));
+        }
+    }
+
+    [Test]
+    public void Reroute_from_triage_routes_the_case()
+    {
+        var @case = SampleCases.InTriage(_clock.GetUtcNow());
+
+        @case.Reroute(SampleCases.RoutedTo("judicial"), Tick());
+
+        Assert.That((@case.Status, @case.LeadDepartmentCode), Is.EqualTo((CaseStatus.Routed, "judicial")));
+    }
+
+    [Test]
+    public void An_accepted_case_is_never_routed_again()
+    {
+        var @case = SampleCases.Routed(_clock.GetUtcNow());
+        @case.Accept(new Actor("司法所小李", Roles.Handler, DepartmentCode: "judicial"), null, Tick());
+        var version = @case.Version;
+
+        Assert.Throws<InvalidOperationException>(() => @case.Reroute(SampleCases.RoutedTo("labour-inspection"), Tick()));
+        Assert.That((@case.AwaitsAcceptance, @case.LeadDepartmentCode, @case.Version), Is.EqualTo((false, "judicial", version)));
+    }
+
     // ---- versions and new entries
 
     [Test]
@@ -337,7 +407,7 @@ public sealed class CaseIntakeTests
         var @case = SampleCases.Referred(_clock.GetUtcNow());
         var versions = new List<int> { @case.Version };
 
-        @case.Grade(_grading.Grade(new RiskAssessment(), "neighbour", false), Tick());
+        @case.Grade(_grading.Grade(new RiskAssessment(), "neighbour", null), Tick());
         versions.Add(@case.Version);
         @case.Route(SampleCases.RoutedTo("judicial"), Tick());
         versions.Add(@case.Version);

@@ -18,9 +18,11 @@ public sealed class CaseRulesTests
     private static readonly Actor Admin = new("管理员", Roles.Admin);
 
     private static readonly CaseAction[] PeopleActions =
-        [Assign, Accept, Reject, RecordProgress, RequestCoHandling, Transfer, ChangeColor, Hold, Resume, Close, Reopen, RecordFollowUp, FlagTurnedCriminal];
+        [Assign, Accept, Reject, RecordProgress, RequestCoHandling, Transfer, ChangeColor, Hold, Resume, Close, Reopen, RecordFollowUp, FlagTurnedCriminal,
+         ConfirmLink, DismissLink];
 
-    private static readonly CaseAction[] SystemActions = [Refer, Route, SendToTriage, Grade, LinkRecurrence, Amend, Escalate, CaseAction.Warn];
+    private static readonly CaseAction[] SystemActions =
+        [Refer, Route, SendToTriage, Grade, LinkRecurrence, Amend, Escalate, CaseAction.Warn, SuggestLink];
 
     // ---- by status
 
@@ -29,15 +31,15 @@ public sealed class CaseRulesTests
         TestCaseData Row(CaseStatus status, params CaseAction[] actions) => new(status, actions);
 
         yield return Row(CaseStatus.Referred);
-        yield return Row(CaseStatus.Triage, Assign, ChangeColor, Close, FlagTurnedCriminal);
-        yield return Row(CaseStatus.Routed, Accept, Reject, Transfer, ChangeColor, RequestCoHandling, FlagTurnedCriminal);
+        yield return Row(CaseStatus.Triage, Assign, ChangeColor, Close, FlagTurnedCriminal, ConfirmLink, DismissLink);
+        yield return Row(CaseStatus.Routed, Accept, Reject, Transfer, ChangeColor, RequestCoHandling, FlagTurnedCriminal, ConfirmLink, DismissLink);
         yield return Row(CaseStatus.Accepted,
-            RecordProgress, RequestCoHandling, Transfer, ChangeColor, Hold, Close, FlagTurnedCriminal, Reject);
+            RecordProgress, RequestCoHandling, Transfer, ChangeColor, Hold, Close, FlagTurnedCriminal, Reject, ConfirmLink, DismissLink);
         yield return Row(CaseStatus.InProgress,
-            RecordProgress, RequestCoHandling, Transfer, ChangeColor, Hold, Close, FlagTurnedCriminal);
-        yield return Row(CaseStatus.OnHold, Resume, RecordProgress, Transfer, ChangeColor, Close, FlagTurnedCriminal);
-        yield return Row(CaseStatus.Closed, RecordFollowUp, Reopen, FlagTurnedCriminal);
-        yield return Row(CaseStatus.FollowedUp, Reopen, FlagTurnedCriminal);
+            RecordProgress, RequestCoHandling, Transfer, ChangeColor, Hold, Close, FlagTurnedCriminal, ConfirmLink, DismissLink);
+        yield return Row(CaseStatus.OnHold, Resume, RecordProgress, Transfer, ChangeColor, Close, FlagTurnedCriminal, ConfirmLink, DismissLink);
+        yield return Row(CaseStatus.Closed, RecordFollowUp, Reopen, FlagTurnedCriminal, ConfirmLink, DismissLink);
+        yield return Row(CaseStatus.FollowedUp, Reopen, FlagTurnedCriminal, ConfirmLink, DismissLink);
     }
 
     [TestCaseSource(nameof(AllowedByStatus))]
@@ -69,7 +71,8 @@ public sealed class CaseRulesTests
         TestCaseData Row(string who, Actor actor, params CaseAction[] actions) => new TestCaseData(actor, actions).SetArgDisplayNames(who);
 
         yield return Row("coordinator", Coordinator,
-            Assign, RecordProgress, RequestCoHandling, Transfer, ChangeColor, Hold, Resume, Close, Reopen, RecordFollowUp, FlagTurnedCriminal);
+            Assign, RecordProgress, RequestCoHandling, Transfer, ChangeColor, Hold, Resume, Close, Reopen, RecordFollowUp, FlagTurnedCriminal,
+            ConfirmLink, DismissLink);
         yield return Row("handler of the lead department", LeadHandler,
             Accept, Reject, RecordProgress, RequestCoHandling, Hold, Resume, Close, Reopen, RecordFollowUp);
         yield return Row("handler of a co-handling department", CoHandler, RecordProgress);
@@ -122,6 +125,22 @@ public sealed class CaseRulesTests
     }
 
     [Test]
+    public void Deciding_a_possible_link_is_offered_to_the_coordinator_only_while_one_is_open()
+    {
+        var withLink = SampleCases.InTriage(Now);
+        withLink.SuggestLinks([new Referral.Core.Recurrence.PossibleLinkMatch(Guid.NewGuid(), "GT-2025-0002", "古塘街道步行****", Now.AddDays(-3))], Now);
+        var without = SampleCases.InTriage(Now);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(CaseRules.AllowedFor(withLink, Coordinator), Is.EquivalentTo(new[] { Assign, ChangeColor, Close, FlagTurnedCriminal, ConfirmLink, DismissLink }));
+            Assert.That(CaseRules.AllowedFor(without, Coordinator), Is.EquivalentTo(new[] { Assign, ChangeColor, Close, FlagTurnedCriminal }));
+            Assert.That(CaseRules.AllowedFor(withLink, Supervisor), Is.Empty);
+            Assert.That(CaseRules.AllowedFor(withLink, LeadHandler), Is.Empty);
+        }
+    }
+
+    [Test]
     public void A_handler_without_a_department_is_never_the_lead_of_a_case_without_one()
     {
         var @case = SampleCases.InTriage(Now);
@@ -143,7 +162,8 @@ public sealed class CaseRulesTests
         var refusal = new CaseActionNotAllowedException(Close, CaseStatus.Routed, CaseRules.AllowedIn(CaseStatus.Routed));
 
         Assert.That(refusal.Message, Is.EqualTo(
-            "'close' is not allowed while the case is Routed; allowed now: accept, reject, transfer, change-color, request-co-handling, flag-turned-criminal"));
+            "'close' is not allowed while the case is Routed; allowed now: accept, reject, transfer, change-color, request-co-handling, flag-turned-criminal, " +
+            "confirm-link, dismiss-link"));
     }
 
     [Test]

@@ -39,11 +39,4 @@ public sealed class FingerprintsTests
             Assert.That(new Fingerprints(Encoding.UTF8.GetBytes("another-key")).Of(FingerprintKind.Phone, "13812341234"), Is.Not.EqualTo(print));
         }
     }
-
-    [TestCase("古塘街道 五星村12号", "古塘街道五星村12号")]
-    [TestCase("古塘街道五星村12号。", "古塘街道五星村12号")]
-    [TestCase("古塘街道，五星村-12号", "古塘街道五星村12号")]
-    [TestCase("Room 3B, No.12", "room3bno12")]
-    public void Addresses_are_compared_without_spaces_punctuation_or_case(string address, string expected) =>
-        Assert.That(Fingerprints.NormalizeAddress(address), Is.EqualTo(expected));
 }

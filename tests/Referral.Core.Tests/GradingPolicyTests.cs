@@ -1,10 +1,15 @@
 using Referral.Core.Grading;
+using Referral.Core.Privacy;
+using Referral.Core.Recurrence;
 
 namespace Referral.Core.Tests;
 
 public sealed class GradingPolicyTests
 {
     private static readonly GradingPolicy Defaults = new(new GradingOptions());
+
+    private static readonly GradingFactor SamePhone =
+        new RecurrenceMatch(Guid.NewGuid(), "GT-2025-0001", FingerprintKind.Phone, "138****1234").Factor();
 
     private static IEnumerable<TestCaseData> SingleFactors()
     {
@@ -29,7 +34,7 @@ public sealed class GradingPolicyTests
     public void Each_factor_alone_gives_its_color_and_its_code(
         RiskAssessment risk, string disputeType, bool recurrence, WarningColor color, string code)
     {
-        var result = Defaults.Grade(risk, disputeType, recurrence);
+        var result = Defaults.Grade(risk, disputeType, recurrence ? SamePhone : null);
 
         using (Assert.EnterMultipleScope())
         {
@@ -52,7 +57,7 @@ public sealed class GradingPolicyTests
     [TestCaseSource(nameof(BelowThresholds))]
     public void Without_any_factor_the_case_is_green(RiskAssessment risk, string disputeType)
     {
-        var result = Defaults.Grade(risk, disputeType, isRecurrence: false);
+        var result = Defaults.Grade(risk, disputeType, recurrence: null);
 
         using (Assert.EnterMultipleScope())
         {
@@ -66,7 +71,7 @@ public sealed class GradingPolicyTests
     {
         var risk = new RiskAssessment { VulnerablePersons = true, Violence = true, AmountAtStakeYuan = 80_000m };
 
-        var result = Defaults.Grade(risk, "labour", isRecurrence: false);
+        var result = Defaults.Grade(risk, "labour", recurrence: null);
 
         using (Assert.EnterMultipleScope())
         {
@@ -80,7 +85,7 @@ public sealed class GradingPolicyTests
     {
         var risk = new RiskAssessment { PoliceCallsLast30Days = 2, VulnerablePersons = true, LeftHome = true };
 
-        var result = Defaults.Grade(risk, "marriage-family", isRecurrence: false);
+        var result = Defaults.Grade(risk, "marriage-family", recurrence: null);
 
         using (Assert.EnterMultipleScope())
         {
@@ -91,13 +96,13 @@ public sealed class GradingPolicyTests
 
     [Test]
     public void Red_repeat_calls_do_not_also_count_as_a_yellow_repeat_call() =>
-        Assert.That(Defaults.Grade(new RiskAssessment { PoliceCallsLast30Days = 3 }, "neighbour", false).Factors.Select(f => f.Code),
+        Assert.That(Defaults.Grade(new RiskAssessment { PoliceCallsLast30Days = 3 }, "neighbour", null).Factors.Select(f => f.Code),
             Is.EqualTo(new[] { "repeat-calls" }));
 
     [Test]
     public void Factor_descriptions_give_the_figures_that_triggered_them()
     {
-        var result = Defaults.Grade(new RiskAssessment { PoliceCallsLast30Days = 4, PartiesCount = 7 }, "neighbour", false);
+        var result = Defaults.Grade(new RiskAssessment { PoliceCallsLast30Days = 4, PartiesCount = 7 }, "neighbour", null);
 
         Assert.That(result.Factors.Select(f => f.Description), Is.EqualTo(new[]
         {
@@ -116,7 +121,7 @@ public sealed class GradingPolicyTests
     {
         var policy = new GradingPolicy(new GradingOptions { YellowPoliceCalls = 3, RedPoliceCalls = 5 });
 
-        Assert.That(policy.Grade(new RiskAssessment { PoliceCallsLast30Days = calls }, "neighbour", false).Color, Is.EqualTo(expected));
+        Assert.That(policy.Grade(new RiskAssessment { PoliceCallsLast30Days = calls }, "neighbour", null).Color, Is.EqualTo(expected));
     }
 
     [TestCase(9, WarningColor.Green)]
@@ -125,7 +130,7 @@ public sealed class GradingPolicyTests
     {
         var policy = new GradingPolicy(new GradingOptions { GroupDisputeParties = 10 });
 
-        Assert.That(policy.Grade(new RiskAssessment { PartiesCount = parties }, "labour", false).Color, Is.EqualTo(expected));
+        Assert.That(policy.Grade(new RiskAssessment { PartiesCount = parties }, "labour", null).Color, Is.EqualTo(expected));
     }
 
     [TestCase("10000", WarningColor.Green)]
@@ -135,7 +140,7 @@ public sealed class GradingPolicyTests
         var policy = new GradingPolicy(new GradingOptions { YellowAmountYuan = 10_000m });
         var risk = new RiskAssessment { AmountAtStakeYuan = decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture) };
 
-        Assert.That(policy.Grade(risk, "consumer", false).Color, Is.EqualTo(expected));
+        Assert.That(policy.Grade(risk, "consumer", null).Color, Is.EqualTo(expected));
     }
 
     [TestCase("neighbour", WarningColor.Yellow)]
@@ -144,6 +149,6 @@ public sealed class GradingPolicyTests
     {
         var policy = new GradingPolicy(new GradingOptions { RelationshipDisputeTypes = ["neighbour"] });
 
-        Assert.That(policy.Grade(new RiskAssessment { LeftHome = true }, disputeType, false).Color, Is.EqualTo(expected));
+        Assert.That(policy.Grade(new RiskAssessment { LeftHome = true }, disputeType, null).Color, Is.EqualTo(expected));
     }
 }

@@ -399,6 +399,7 @@ public sealed class ReferralValidatorTests
     [TestCase("330282199902301230", "bad-id-birthdate")]
     [TestCase("330282189912311230", "bad-id-birthdate")]
     [TestCase("330282199901011234", "bad-id-check")]
+    [TestCase("330282202503123334", "bad-id-future-birthdate", Description = "born two days after the referral")]
     [TestCase("11010519491231002Y", "bad-id-characters")]
     [TestCase("110105194912310021", "bad-id-check")]
     public void Invalid_id_number_is_reported_on_the_id_number_with_its_problem(string id, string code) =>

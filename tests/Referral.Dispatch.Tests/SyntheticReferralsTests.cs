@@ -29,7 +29,7 @@ public sealed class SyntheticReferralsTests
             Assert.That(ids, Has.Count.GreaterThan(1000));
             Assert.That(phones, Has.All.Matches(@"^1[3-9]\d{9}$"));
             Assert.That(phones.Where(p => MobileNumber.Normalize(p) != p), Is.Empty);
-            Assert.That(ids.Where(id => IdCardNumber.Check(id, out _) != IdCardNumber.Problem.None), Is.Empty);
+            Assert.That(ids.Where(id => IdCardNumber.Check(id, DateOnly.FromDateTime(DateTime.UtcNow), out _) != IdCardNumber.Problem.None), Is.Empty);
         }
     }
 
@@ -96,7 +96,7 @@ public sealed class SyntheticReferralsTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(MobileNumber.Normalize(phone), Is.Null);
-            Assert.That(IdCardNumber.Check(id, out _), Is.EqualTo(IdCardNumber.Problem.CheckDigit));
+            Assert.That(IdCardNumber.Check(id, DateOnly.FromDateTime(DateTime.UtcNow), out _), Is.EqualTo(IdCardNumber.Problem.CheckDigit));
             Assert.That(future, Is.GreaterThan(Now.AddDays(1)));
             Assert.That(Defects.Apply(DefectKind.UnknownDisputeType, valid, Now).Referral.DisputeType, Is.EqualTo("打架斗殴"));
             Assert.That(JsonSerializer.Serialize(Defects.Apply(DefectKind.UnreadableAmount, valid, Now).Referral, ReferralJson.Options),

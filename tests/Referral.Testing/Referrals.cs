@@ -32,11 +32,25 @@ public static class Referrals
     };
 
     /// <summary>
-    /// An address in the village that no other referral of the run has. Referrals sharing an address
+    /// A dwelling in the village that no other referral of the run has. Referrals sharing a dwelling
     /// are linked as recurrences (and turn red), so tests that look at colors need their own.
     /// </summary>
     public static string UniqueAddress(string village = "塘东村") =>
         $"慈溪市古塘街道{village}{Interlocked.Increment(ref _counter)}弄{Random.Shared.Next(1, 100_000)}号";
+
+    /// <summary>
+    /// A place name no other of the process has (桂兰松…: characters that are neither numerals nor address
+    /// markers), for coarse addresses of a test's own — a street 古塘街道{name}街, an estate 古塘街道{name}小区 —
+    /// because referrals of the same type sharing a coarse address are possible links of each other.
+    /// </summary>
+    public static string UniqueName()
+    {
+        const string characters = "桂兰松柏竹梅菊荷莲桃李杏枫榆槐柳杉桑橙橘";
+        var n = Interlocked.Increment(ref _counter) + characters.Length * characters.Length;
+        var name = new System.Text.StringBuilder();
+        for (; n > 0; n /= characters.Length) name.Insert(0, characters[n % characters.Length]);
+        return name.ToString();
+    }
 
     /// <summary>A random mainland mobile number.</summary>
     public static string Phone() => "13" + Random.Shared.Next(0, 10) + Random.Shared.NextInt64(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture);

@@ -2,6 +2,8 @@ using System.Globalization;
 using Referral.Core.Cases.Events;
 using Referral.Core.Deadlines;
 using Referral.Core.Grading;
+using Referral.Core.Privacy;
+using Referral.Core.Recurrence;
 
 namespace Referral.Core.Cases;
 
@@ -180,6 +182,52 @@ public sealed partial class Case
         TurnedCriminal = true;
         Record(by, Status, now, new FlaggedTurnedCriminal(text));
     }
+
+    /// <summary>
+    /// 确认关联: the coordinator finds a possible link the same dispute. It counts as a recurrence with all
+    /// its effects: linked (the earlier case hears of it through <see cref="NewRecurrenceNotices"/>), the
+    /// recurrence grading factor, and the color raised to red.
+    /// </summary>
+    public void ConfirmLink(Actor by, Guid earlierCaseId, string? note, DeadlinePolicy deadlines, DateTimeOffset now)
+    {
+        Ensure(CaseAction.ConfirmLink, by);
+        var text = Optional(note, "note");
+        var link = OpenLink(earlierCaseId);
+        var match = new RecurrenceMatch(link.EarlierCaseId, link.EarlierIncidentNumber, FingerprintKind.CoarseAddress, link.Address);
+        var previous = Color;
+        link.Decide(PossibleLinkState.Confirmed, by, text, now);
+        RecurrenceOfCaseId ??= link.EarlierCaseId;
+        GradingFactors = [.. GradingFactors, match.Factor()];
+        if (Color < WarningColor.Red)
+        {
+            MoveClockFor(WarningColor.Red, deadlines, now);
+            Color = WarningColor.Red;
+        }
+        Record(by, Status, now, new LinkConfirmed(link.EarlierCaseId, link.EarlierIncidentNumber, previous, Color,
+            text is null ? match.OnLater() : $"{match.OnLater()}：{text}"));
+        _recurrenceNotices.Add(new RecurrenceNotice(link.EarlierCaseId, Id, IncidentNumber, match, by));
+    }
+
+    /// <summary>排除关联: the coordinator finds a possible link another dispute, with a reason; nothing else changes.</summary>
+    public void DismissLink(Actor by, Guid earlierCaseId, string? reason, DateTimeOffset now)
+    {
+        Ensure(CaseAction.DismissLink, by);
+        var text = RequireText(reason, "reason", CaseLimits.Reason);
+        var link = OpenLink(earlierCaseId);
+        link.Decide(PossibleLinkState.Dismissed, by, text, now);
+        Record(by, Status, now, new LinkDismissed(link.EarlierCaseId, link.EarlierIncidentNumber, $"排除与案件 {link.EarlierIncidentNumber} 的可能关联：{text}"));
+    }
+
+    public bool HasOpenPossibleLinks => PossibleLinks.Any(l => l.IsOpen);
+
+    /// <summary>Earlier cases a confirmed link must be noted on; the unit of work loads each and calls <see cref="NoteRecurrence"/>.</summary>
+    public IReadOnlyList<RecurrenceNotice> NewRecurrenceNotices => _recurrenceNotices;
+
+    private readonly List<RecurrenceNotice> _recurrenceNotices = [];
+
+    private PossibleLink OpenLink(Guid earlierCaseId) =>
+        PossibleLinks.FirstOrDefault(l => l.EarlierCaseId == earlierCaseId && l.IsOpen)
+        ?? throw new CaseInputException("earlierCase", "没有与该案件待确认的可能关联 (no open possible link to that case)");
 
     /// <summary>Past the deadline of its stage: accepting while routed, resolving while being worked on.</summary>
     public bool IsOverdue(DateTimeOffset now) => Status switch

@@ -2,6 +2,7 @@ using Referral.Core.Cases.Chain;
 using Referral.Core.Cases.Events;
 using Referral.Core.Grading;
 using Referral.Core.Intake;
+using Referral.Core.Recurrence;
 using Referral.Core.Routing;
 
 namespace Referral.Core.Cases;
@@ -70,6 +71,9 @@ public sealed partial class Case
     public int EscalationCount { get; private set; }
     public DateTimeOffset? EscalatedToSupervisorAt { get; set; }
     public Guid? RecurrenceOfCaseId { get; private set; }
+
+    /// <summary>可能关联 found at intake, open until the coordinator confirms or dismisses them.</summary>
+    public List<PossibleLink> PossibleLinks { get; private set; } = [];
     public bool TurnedCriminal { get; private set; }
 
     public int TimelineCount { get; private set; }
@@ -121,31 +125,73 @@ public sealed partial class Case
         Record(Actor.Rule("grading"), Status, now, new Graded(Color, note));
     }
 
-    public void LinkRecurrence(Guid earlierCaseId, string matchedOn, DateTimeOffset now)
+    /// <summary>The referral is the dispute of an earlier case coming back: linked, with what matched (masked).</summary>
+    public void LinkRecurrence(RecurrenceMatch match, DateTimeOffset now)
     {
-        RecurrenceOfCaseId = earlierCaseId;
-        Record(Actor.Rule("recurrence"), Status, now, new RecurrenceLinked(earlierCaseId, matchedOn, $"与案件 {earlierCaseId} 的{matchedOn}相同"));
+        RecurrenceOfCaseId = match.EarlierCaseId;
+        Record(Actor.Rule("recurrence"), Status, now,
+            new RecurrenceLinked(match.EarlierCaseId, match.EarlierIncidentNumber, match.MatchedOn, match.OnLater()));
     }
 
-    /// <summary>The earlier case learns that its dispute came back.</summary>
-    public void NoteRecurrence(Guid laterCaseId, string matchedOn, DateTimeOffset now) =>
-        Record(Actor.Rule("recurrence"), Status, now, new RecurrenceLinked(laterCaseId, matchedOn, $"新流转案件 {laterCaseId} 的{matchedOn}与本案相同"));
+    /// <summary>The earlier case learns that its dispute came back (from the rule, or from the coordinator who confirmed a possible link).</summary>
+    public void NoteRecurrence(Guid laterCaseId, string laterIncidentNumber, RecurrenceMatch match, DateTimeOffset now, Actor? by = null) =>
+        Record(by ?? Actor.Rule("recurrence"), Status, now,
+            new RecurrenceLinked(laterCaseId, laterIncidentNumber, match.MatchedOn, match.OnEarlier(laterIncidentNumber)));
 
-    public void Route(RoutingDecision decision, DateTimeOffset now)
+    /// <summary>
+    /// 可能关联: earlier cases of the same type at the same coarse address, for the coordinator to confirm or
+    /// dismiss. The color does not change; each one is a timeline entry naming the earlier case.
+    /// </summary>
+    public void SuggestLinks(IReadOnlyList<PossibleLinkMatch> matches, DateTimeOffset now)
+    {
+        foreach (var match in matches.Where(m => m.EarlierCaseId != Id && PossibleLinks.All(l => l.EarlierCaseId != m.EarlierCaseId)))
+        {
+            PossibleLinks = [.. PossibleLinks, PossibleLink.Found(match, now)];
+            Record(Actor.Rule("recurrence"), Status, now, new LinkSuggested(match.EarlierCaseId, match.EarlierIncidentNumber,
+                $"可能关联：与案件 {match.EarlierIncidentNumber} 的地址相同（{match.MaskedAddress}），纠纷类型相同；" +
+                "地址只到街道、村社、小区或地标一级，不足以认定同一纠纷，请矛调中心确认或排除"));
+        }
+    }
+
+    public void Route(RoutingDecision decision, DateTimeOffset now) => Route(decision, now, null);
+
+    /// <summary>Nobody has accepted the case yet: an amendment may still change where it goes.</summary>
+    public bool AwaitsAcceptance => Status is CaseStatus.Referred or CaseStatus.Triage or CaseStatus.Routed;
+
+    /// <summary>
+    /// 重新分流: the station amended the referral so that the rules send it elsewhere, and nobody has
+    /// accepted it yet. It goes where the amended content says (the department that had it but had not
+    /// accepted it loses it; the accept clock starts again), and the entry says why.
+    /// </summary>
+    public void Reroute(RoutingDecision decision, DateTimeOffset now)
+    {
+        if (!AwaitsAcceptance) throw new InvalidOperationException($"Case {Id} is {Status}: an accepted case is not routed again");
+        AreaCode = decision.AreaCode ?? AreaCode;
+        if (decision.IsTriage)
+        {
+            LeadDepartmentCode = null;
+            CoHandlerCodes = [];
+            RoutedAt = null;
+        }
+        Route(decision, now, "派出所补充更正后，按更正后的内容重新分流：");
+    }
+
+    private void Route(RoutingDecision decision, DateTimeOffset now, string? notePrefix)
     {
         var from = Status;
         AreaCode ??= decision.AreaCode;
         RoutingRuleId = decision.Rule?.Id;
         RoutingRuleVersion = decision.Rule?.Version;
         RoutingExplanation = decision.Explanation;
+        var note = notePrefix + decision.Explanation;
         if (decision.LeadDepartmentCode is not { } lead)
         {
             Status = CaseStatus.Triage;
-            Record(Actor.Rule("routing"), from, now, new SentToTriage(decision.Rule?.Id, decision.Rule?.Version, decision.Explanation));
+            Record(Actor.Rule("routing"), from, now, new SentToTriage(decision.Rule?.Id, decision.Rule?.Version, note));
             return;
         }
         SendTo(lead, decision.CoHandlerCodes, now);
-        Record(Actor.Rule("routing"), from, now, new Routed(decision.Rule?.Id, decision.Rule?.Version, lead, [.. CoHandlerCodes], decision.Explanation));
+        Record(Actor.Rule("routing"), from, now, new Routed(decision.Rule?.Id, decision.Rule?.Version, lead, [.. CoHandlerCodes], note));
     }
 
     /// <summary>A station re-sent the incident with other content: recorded, never a second case.</summary>
@@ -210,5 +256,9 @@ public sealed partial class Case
     }
 
     /// <summary>Called by the store once the new entries are saved.</summary>
-    public void ClearNewEntries() => _newEntries.Clear();
+    public void ClearNewEntries()
+    {
+        _newEntries.Clear();
+        _recurrenceNotices.Clear();
+    }
 }

@@ -16,6 +16,8 @@ public enum CaseAction
     Reopen,
     RecordFollowUp,
     FlagTurnedCriminal,
+    ConfirmLink,
+    DismissLink,
 
     Refer,
     Route,
@@ -25,6 +27,7 @@ public enum CaseAction
     Amend,
     Escalate,
     Warn,
+    SuggestLink,
 }
 
 public enum ProgressKind
@@ -58,6 +61,9 @@ public static class CaseActionNames
         CaseAction.FlagTurnedCriminal => "flag-turned-criminal",
         CaseAction.SendToTriage => "send-to-triage",
         CaseAction.LinkRecurrence => "link-recurrence",
+        CaseAction.ConfirmLink => "confirm-link",
+        CaseAction.DismissLink => "dismiss-link",
+        CaseAction.SuggestLink => "suggest-link",
         _ => action.ToString().ToLowerInvariant(),
     };
 
@@ -76,6 +82,8 @@ public static class CaseActionNames
         CaseAction.Reopen => "重新打开",
         CaseAction.RecordFollowUp => "回访",
         CaseAction.FlagTurnedCriminal => "标记民转刑",
+        CaseAction.ConfirmLink => "确认关联",
+        CaseAction.DismissLink => "排除关联",
         CaseAction.Refer => "流转",
         CaseAction.Route => "分流",
         CaseAction.SendToTriage => "转入待分派",
@@ -84,6 +92,7 @@ public static class CaseActionNames
         CaseAction.Amend => "补充更正",
         CaseAction.Escalate => "升级预警",
         CaseAction.Warn => "临期提醒",
+        CaseAction.SuggestLink => "发现可能关联",
         _ => action.ToString(),
     };
 }

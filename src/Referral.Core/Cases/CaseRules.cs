@@ -7,18 +7,21 @@ public static class CaseRules
         [CaseAction.RecordProgress, CaseAction.RequestCoHandling, CaseAction.Transfer, CaseAction.ChangeColor,
          CaseAction.Hold, CaseAction.Close, CaseAction.FlagTurnedCriminal];
 
+    /// <summary>可能关联 are decided in any state once the case is graded; offered only while one is open (<see cref="AllowedFor"/>).</summary>
+    private static readonly CaseAction[] Links = [CaseAction.ConfirmLink, CaseAction.DismissLink];
+
     private static readonly Dictionary<CaseStatus, CaseAction[]> ByStatus = new()
     {
         [CaseStatus.Referred] = [],
-        [CaseStatus.Triage] = [CaseAction.Assign, CaseAction.ChangeColor, CaseAction.Close, CaseAction.FlagTurnedCriminal],
+        [CaseStatus.Triage] = [CaseAction.Assign, CaseAction.ChangeColor, CaseAction.Close, CaseAction.FlagTurnedCriminal, .. Links],
         [CaseStatus.Routed] = [CaseAction.Accept, CaseAction.Reject, CaseAction.Transfer, CaseAction.ChangeColor,
-                               CaseAction.RequestCoHandling, CaseAction.FlagTurnedCriminal],
-        [CaseStatus.Accepted] = [.. OpenWork, CaseAction.Reject],
-        [CaseStatus.InProgress] = OpenWork,
+                               CaseAction.RequestCoHandling, CaseAction.FlagTurnedCriminal, .. Links],
+        [CaseStatus.Accepted] = [.. OpenWork, CaseAction.Reject, .. Links],
+        [CaseStatus.InProgress] = [.. OpenWork, .. Links],
         [CaseStatus.OnHold] = [CaseAction.Resume, CaseAction.RecordProgress, CaseAction.Transfer, CaseAction.ChangeColor,
-                               CaseAction.Close, CaseAction.FlagTurnedCriminal],
-        [CaseStatus.Closed] = [CaseAction.RecordFollowUp, CaseAction.Reopen, CaseAction.FlagTurnedCriminal],
-        [CaseStatus.FollowedUp] = [CaseAction.Reopen, CaseAction.FlagTurnedCriminal],
+                               CaseAction.Close, CaseAction.FlagTurnedCriminal, .. Links],
+        [CaseStatus.Closed] = [CaseAction.RecordFollowUp, CaseAction.Reopen, CaseAction.FlagTurnedCriminal, .. Links],
+        [CaseStatus.FollowedUp] = [CaseAction.Reopen, CaseAction.FlagTurnedCriminal, .. Links],
     };
 
     /// <summary>Who may take an action, given that the case is within the person's scope.</summary>
@@ -37,6 +40,8 @@ public static class CaseRules
         [CaseAction.Reopen] = (true, HandlerScope.Lead),
         [CaseAction.RecordFollowUp] = (true, HandlerScope.Lead),
         [CaseAction.FlagTurnedCriminal] = (true, HandlerScope.None),
+        [CaseAction.ConfirmLink] = (true, HandlerScope.None),
+        [CaseAction.DismissLink] = (true, HandlerScope.None),
     };
 
     private enum HandlerScope { None, Lead, LeadOrCoHandler }
@@ -48,9 +53,9 @@ public static class CaseRules
 
     public static bool IsAllowedIn(CaseAction action, CaseStatus status) => ByStatus[status].Contains(action);
 
-    /// <summary>The actions this person may take on this case now.</summary>
+    /// <summary>The actions this person may take on this case now: deciding a possible link only while one is open.</summary>
     public static IReadOnlyList<CaseAction> AllowedFor(Case @case, Actor actor) =>
-        ByStatus[@case.Status].Where(a => MayAct(a, @case, actor)).ToList();
+        ByStatus[@case.Status].Where(a => MayAct(a, @case, actor) && (!Links.Contains(a) || @case.HasOpenPossibleLinks)).ToList();
 
     public static bool MayAct(CaseAction action, Case @case, Actor actor)
     {

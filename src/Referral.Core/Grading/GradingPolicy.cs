@@ -8,7 +8,10 @@ public sealed record GradingResult(WarningColor Color, IReadOnlyList<GradingFact
 /// <summary>Sets the initial color of a referral from the risk assessment; any one factor suffices.</summary>
 public sealed class GradingPolicy(GradingOptions options)
 {
-    public GradingResult Grade(RiskAssessment risk, string disputeTypeCode, bool isRecurrence)
+    /// <param name="recurrence">
+    /// The factor of a recurrence (<c>Recurrence.RecurrenceMatch.Factor</c>): red, saying what matched and which case; null when none.
+    /// </param>
+    public GradingResult Grade(RiskAssessment risk, string disputeTypeCode, GradingFactor? recurrence)
     {
         var factors = new List<GradingFactor>();
         void Add(bool when, string code, WarningColor color, string description)
@@ -23,7 +26,7 @@ public sealed class GradingPolicy(GradingOptions options)
             $"30日内报警{risk.PoliceCallsLast30Days}次 (≥{options.RedPoliceCalls} police calls in 30 days)");
         Add(risk.PartiesCount >= options.GroupDisputeParties, "group-dispute", WarningColor.Red,
             $"群体性纠纷，涉及{risk.PartiesCount}方 (≥{options.GroupDisputeParties} parties)");
-        Add(isRecurrence, "recurrence", WarningColor.Red, "已办结纠纷再次发生 (recurrence of an earlier case)");
+        if (recurrence is not null) factors.Add(recurrence);
 
         Add(risk.PoliceCallsLast30Days >= options.YellowPoliceCalls && risk.PoliceCallsLast30Days < options.RedPoliceCalls,
             "repeat-call", WarningColor.Yellow, $"30日内报警{risk.PoliceCallsLast30Days}次 (repeat police call)");

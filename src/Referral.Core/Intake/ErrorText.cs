@@ -26,6 +26,7 @@ public static class ErrorText
         ["bad-id-length"] = ("身份证号码应为18位", "must have 18 characters"),
         ["bad-id-characters"] = ("身份证号码只能是数字，末位可为X", "must be 17 digits and a digit or X"),
         ["bad-id-birthdate"] = ("身份证号码中的出生日期无效", "holds an invalid birth date"),
+        ["bad-id-future-birthdate"] = ("身份证号码中的出生日期晚于今天", "holds a birth date in the future"),
         ["bad-id-check"] = ("身份证号码校验位错误", "has a wrong check digit"),
         ["bad-gender"] = ("性别应为 男、女 或 未知", "must be 男 (male), 女 (female) or 未知 (unknown)"),
         ["out-of-range"] = ("应在 {0} 到 {1} 之间", "must be between {0} and {1}"),

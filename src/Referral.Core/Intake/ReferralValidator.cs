@@ -37,7 +37,7 @@ public sealed class ReferralValidator(IReferenceData reference)
         var summary = RequiredText(input.Summary, "summary", ReferralLimits.Summary, Fail, multiline: true);
         var policeAction = RequiredText(input.PoliceAction, "policeAction", ReferralLimits.PoliceAction, Fail, multiline: true);
         var officer = OptionalText(input.OfficerName, "officerName", ReferralLimits.PersonName, Fail);
-        var parties = CheckParties(input.Parties, Fail);
+        var parties = CheckParties(input.Parties, IdCardNumber.LatestDate(now), Fail);
         var risk = CheckRisk(input.Risk, Fail);
 
         if (errors.Count > 0) throw new ReferralValidationException(errors);
@@ -94,7 +94,7 @@ public sealed class ReferralValidator(IReferenceData reference)
     private static DateTimeOffset WholeMilliseconds(DateTimeOffset utc) =>
         new(utc.Ticks - utc.Ticks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
 
-    private static List<Party> CheckParties(IReadOnlyList<PartyInfo>? input, Action<string, string, object[]> fail)
+    private static List<Party> CheckParties(IReadOnlyList<PartyInfo>? input, DateOnly today, Action<string, string, object[]> fail)
     {
         var parties = new List<Party>();
         if (input is null || input.Count == 0)
@@ -119,7 +119,7 @@ public sealed class ReferralValidator(IReferenceData reference)
             var name = RequiredText(p.Name, $"{prefix}.name", ReferralLimits.PersonName, fail);
             var gender = CheckGender(p.Gender, $"{prefix}.gender", fail);
             var phone = CheckPhone(p.Phone, $"{prefix}.phone", fail);
-            var id = CheckIdNumber(p.IdNumber, $"{prefix}.idNumber", fail);
+            var id = CheckIdNumber(p.IdNumber, today, $"{prefix}.idNumber", fail);
             var address = OptionalText(p.Address, $"{prefix}.address", ReferralLimits.Address, fail);
             var role = OptionalText(p.Role, $"{prefix}.role", ReferralLimits.Role, fail);
             if (name is not null)
@@ -147,16 +147,17 @@ public sealed class ReferralValidator(IReferenceData reference)
         return phone;
     }
 
-    private static string? CheckIdNumber(string? text, string field, Action<string, string, object[]> fail)
+    private static string? CheckIdNumber(string? text, DateOnly today, string field, Action<string, string, object[]> fail)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        var problem = IdCardNumber.Check(text, out var id);
+        var problem = IdCardNumber.Check(text, today, out var id);
         var code = problem switch
         {
             IdCardNumber.Problem.None => null,
             IdCardNumber.Problem.Length => "bad-id-length",
             IdCardNumber.Problem.Characters => "bad-id-characters",
             IdCardNumber.Problem.BirthDate => "bad-id-birthdate",
+            IdCardNumber.Problem.BirthInFuture => "bad-id-future-birthdate",
             _ => "bad-id-check",
         };
         if (code is null) return id;

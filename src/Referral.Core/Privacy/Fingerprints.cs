@@ -3,11 +3,17 @@ using System.Text;
 
 namespace Referral.Core.Privacy;
 
+/// <summary>What a fingerprint is of. Stored by name: the kinds are never renumbered.</summary>
 public enum FingerprintKind
 {
     Phone,
     IdNumber,
-    Address,
+
+    /// <summary>An address precise to a house, building, unit or room (<c>Recurrence.AddressPrecision</c>): the same one is a recurrence.</summary>
+    Dwelling,
+
+    /// <summary>An address that names only a street, community, village, estate or landmark: the same one is at most a possible link.</summary>
+    CoarseAddress,
 }
 
 /// <summary>
@@ -21,8 +27,4 @@ public sealed class Fingerprints(byte[] key)
         var data = Encoding.UTF8.GetBytes($"{kind}:{normalizedValue}");
         return Convert.ToHexString(HMACSHA256.HashData(key, data));
     }
-
-    /// <summary>Addresses match when they are the same after removing spaces and punctuation.</summary>
-    public static string NormalizeAddress(string address) =>
-        new(address.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
 }

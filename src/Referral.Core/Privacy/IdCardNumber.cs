@@ -8,10 +8,14 @@ public static class IdCardNumber
     private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     private const string CheckCharacters = "10X98765432";
 
-    public enum Problem { None, Length, Characters, BirthDate, CheckDigit }
+    public enum Problem { None, Length, Characters, BirthDate, BirthInFuture, CheckDigit }
 
-    /// <summary>Upper-cases the trailing x and trims; returns the problem when the number is invalid.</summary>
-    public static Problem Check(string text, out string normalized)
+    /// <summary>
+    /// Upper-cases the trailing x and trims; returns the problem when the number is invalid. A birth
+    /// date after <paramref name="today"/> is refused like a wrong check digit: nobody is born later.
+    /// </summary>
+    /// <param name="today">The latest calendar date anywhere now (see <see cref="LatestDate"/>).</param>
+    public static Problem Check(string text, DateOnly today, out string normalized)
     {
         normalized = text.Trim().ToUpperInvariant();
         if (normalized.Length != 18) return Problem.Length;
@@ -21,8 +25,15 @@ public static class IdCardNumber
         if (!DateOnly.TryParseExact(normalized.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth)
             || birth.Year < 1900)
             return Problem.BirthDate;
+        if (birth > today) return Problem.BirthInFuture;
         return normalized[17] == CheckCharacterOf(normalized) ? Problem.None : Problem.CheckDigit;
     }
+
+    /// <summary>
+    /// The date it already is somewhere (UTC+14) at <paramref name="now"/>: a birth date after it is in the
+    /// future wherever the party was born, so no time zone can make a valid number fail.
+    /// </summary>
+    public static DateOnly LatestDate(DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime.AddHours(14));
 
     public static char CheckCharacterOf(string first17Digits)
     {

@@ -13,6 +13,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         c.HasKey(x => x.Id);
         c.Property(x => x.Id).ValueGeneratedNever();
         c.Ignore(x => x.NewEntries);
+        c.Ignore(x => x.NewRecurrenceNotices);
         c.Property(x => x.StationCode).HasMaxLength(ReferralLimits.Code);
         c.Property(x => x.IncidentNumber).HasMaxLength(ReferralLimits.IncidentNumber);
         c.HasIndex(x => new { x.StationCode, x.IncidentNumber }).IsUnique();
@@ -34,6 +35,14 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         {
             f.ToJson();
             f.Property(x => x.Code).HasMaxLength(40);
+        });
+        c.OwnsMany(x => x.PossibleLinks, l =>
+        {
+            l.ToJson();
+            l.Property(x => x.EarlierIncidentNumber).HasMaxLength(ReferralLimits.IncidentNumber);
+            l.Property(x => x.Address).HasMaxLength(ReferralLimits.Address);
+            l.Property(x => x.DecidedBy).HasMaxLength(100);
+            l.Property(x => x.Reason).HasMaxLength(CaseLimits.Reason);
         });
         c.ComplexProperty(x => x.Risk);
         c.OwnsMany(x => x.Parties, p =>

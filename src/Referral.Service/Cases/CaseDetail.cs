@@ -47,6 +47,7 @@ public sealed record CaseDetail(
     int ReopenCount,
     bool TurnedCriminal,
     Guid? RecurrenceOf,
+    IReadOnlyList<PossibleLinkView> PossibleLinks,
     int Version,
     IReadOnlyList<string> AllowedActions)
 {
@@ -69,6 +70,33 @@ public sealed record CaseDetail(
             c.ClosedAt, c.Outcome?.ToString(), c.Outcome?.ChineseName(),
             c.AgreementSummary is null ? null : PersonalData.MaskText(c.AgreementSummary, names),
             c.FollowUpCalm, c.FollowUpSatisfaction?.ToString(), c.ReopenCount, c.TurnedCriminal,
-            c.RecurrenceOfCaseId, c.Version, c.AllowedActionsFor(viewer).Select(a => a.Slug()).ToList());
+            c.RecurrenceOfCaseId, c.PossibleLinks.Select(l => PossibleLinkView.Of(l, names)).ToList(), c.Version, c.AllowedActionsFor(viewer).Select(a => a.Slug()).ToList());
     }
+}
+
+/// <summary>
+/// 可能关联: an earlier case of the same dispute type at the same coarse address, open until the
+/// coordinator confirms it (a recurrence) or dismisses it (with a reason). The address is masked.
+/// </summary>
+public sealed record PossibleLinkView(
+    Guid EarlierCase,
+    string EarlierIncidentNumber,
+    string Address,
+    DateTimeOffset EarlierOccurredAt,
+    DateTimeOffset FoundAt,
+    string State,
+    DateTimeOffset? DecidedAt,
+    string? DecidedBy,
+    string? Reason)
+{
+    public static PossibleLinkView Of(PossibleLink l, IEnumerable<string> partyNames) => new(
+        l.EarlierCaseId, l.EarlierIncidentNumber, l.Address, l.EarlierOccurredAt, l.FoundAt, JsonName(l.State), l.DecidedAt, l.DecidedBy,
+        l.Reason is null ? null : PersonalData.MaskText(l.Reason, partyNames));
+
+    private static string JsonName(PossibleLinkState state) => state switch
+    {
+        PossibleLinkState.Confirmed => "confirmed",
+        PossibleLinkState.Dismissed => "dismissed",
+        _ => "open",
+    };
 }

@@ -57,7 +57,7 @@ public sealed class CaseListQuery(CaseAccess access, ReferenceDataCache referenc
             query = query.Where(c => c.IncidentNumber.Contains(text) || c.Summary.Contains(text) || c.Address.Contains(text));
 
         var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderByDescending(c => c.Color).ThenByDescending(c => c.ReferredAt).ThenBy(c => c.Id)
+        var rows = await query.MostUrgentFirst().ThenByDescending(c => c.ReferredAt).ThenBy(c => c.Id)
             .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return new CaseListAnswer(new Paged<CaseListItem>(rows.Select(c => CaseListItem.Of(c, reference, now)).ToList(), page, pageSize, total),
             new Dictionary<string, string[]>());

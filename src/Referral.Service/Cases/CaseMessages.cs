@@ -24,6 +24,7 @@ public static class CaseMessages
         Step.CoHandlingRequested h => Fill(c, e, new CoHandlingRequested { RequestedDepartmentCode = h.Department }),
         Step.Transferred t => Fill(c, e, new CaseTransferred { FromDepartmentCode = NullIfEmpty(t.From) }),
         Step.ColorChanged k => Fill(c, e, new CaseColorChanged { FromColor = k.From.Code() }),
+        Step.LinkConfirmed l when l.From != l.To => Fill(c, e, new CaseColorChanged { FromColor = l.From.Code() }),
         Step.PutOnHold => Fill(c, e, new CaseOnHold()),
         Step.Resumed => Fill(c, e, new CaseResumed()),
         Step.Closed x => Fill(c, e, new CaseClosed

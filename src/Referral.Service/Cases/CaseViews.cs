@@ -6,7 +6,7 @@ using Referral.Service.Reference;
 
 namespace Referral.Service.Cases;
 
-/// <summary>A row of a case list: enough to triage and to decide what to open. Personal data masked.</summary>
+/// <summary>A row of a case list: enough to triage and to decide what to open, with its open possible links. Personal data masked.</summary>
 public sealed record CaseListItem(
     Guid Id,
     string IncidentNumber,
@@ -25,7 +25,8 @@ public sealed record CaseListItem(
     DateTimeOffset? ResolveDueAt,
     DateTimeOffset? FeedbackDueAt,
     bool Overdue,
-    string? Outcome)
+    string? Outcome,
+    IReadOnlyList<PossibleLinkView> PossibleLinks)
 {
     private const int SummaryLength = 80;
 
@@ -38,7 +39,8 @@ public sealed record CaseListItem(
             c.Parties.Select(p => PersonalData.MaskName(p.Name)).ToList(),
             c.Status.ToString(), c.Status.ChineseName(), c.Color.Code(), c.Color.ChineseName(),
             c.LeadDepartmentCode is null ? null : new DepartmentRef(c.LeadDepartmentCode, reference.DepartmentName(c.LeadDepartmentCode)),
-            c.AcceptDueAt, c.ResolveDueAt, c.FeedbackDueAt, c.IsOverdue(now), c.Outcome?.ToString());
+            c.AcceptDueAt, c.ResolveDueAt, c.FeedbackDueAt, c.IsOverdue(now), c.Outcome?.ToString(),
+            c.PossibleLinks.Where(l => l.IsOpen).Select(l => PossibleLinkView.Of(l, c.Parties.Select(p => p.Name))).ToList());
     }
 }
 

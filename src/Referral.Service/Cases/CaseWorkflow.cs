@@ -18,8 +18,8 @@ public sealed record ActionResult(ActionOutcome Outcome, Case? Case);
 
 /// <summary>
 /// One action on one case as one unit of work: load the case within the person's scope, let the
-/// domain apply the action, and save the case (its step becomes a timeline entry and a bus event on save,
-/// through <see cref="CaseEventsHook"/>).
+/// domain apply the action — with the step a confirmed link adds to the earlier case — and save (each
+/// step becomes a timeline entry and a bus event on save, through <see cref="CaseEventsHook"/>).
 /// A concurrent change wins over this one: the caller gets the fresh case to show.
 /// </summary>
 public sealed class CaseWorkflow(ReferralDbContext db, CaseAccess access, CaseSchedule schedule, TimeProvider time, ILogger<CaseWorkflow> logger)
@@ -36,6 +36,11 @@ public sealed class CaseWorkflow(ReferralDbContext db, CaseAccess access, CaseSc
         var actor = user.ToActor();
         apply(@case, actor, now);
         schedule.Refresh(@case);
+        foreach (var notice in @case.NewRecurrenceNotices)
+        {
+            var earlier = await db.Cases.FirstAsync(c => c.Id == notice.EarlierCaseId, cancellationToken);
+            earlier.NoteRecurrence(notice.LaterCaseId, notice.LaterIncidentNumber, notice.Match, now, notice.By);
+        }
         var actions = string.Join(",", @case.NewEntries.Select(e => e.Action));
         try
         {

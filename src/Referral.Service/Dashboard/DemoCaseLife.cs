@@ -3,6 +3,8 @@ using Referral.Core.Calendar;
 using Referral.Core.Cases;
 using Referral.Core.Grading;
 using Referral.Core.Intake;
+using Referral.Core.Privacy;
+using Referral.Core.Recurrence;
 using Referral.Core.Reference;
 using Referral.Core.Routing;
 using Referral.Service.Calendar;
@@ -40,11 +42,14 @@ internal sealed class DemoCaseLife(CalendarProvider calendars, GradingPolicy gra
         var recurrence = _random.NextDouble() < 0.08 ? Earlier(earlier, area.Code, referredAt) : null;
         var referral = Referral(story, area, referredAt, recurrence, turnedCriminal);
         var @case = Case.Refer(NewId(), referral, DemoHistory.ContentHash(referral), Actor.StationSystem(referral.StationCode), referredAt);
-        @case.Grade(grading.Grade(referral.Risk, referral.DisputeTypeCode, recurrence is not null), referredAt);
-        if (recurrence is not null)
+        var match = recurrence is null
+            ? null
+            : new RecurrenceMatch(recurrence.Id, recurrence.IncidentNumber, FingerprintKind.Phone, PersonalData.MaskPhone(referral.Parties[0].Phone));
+        @case.Grade(grading.Grade(referral.Risk, referral.DisputeTypeCode, match?.Factor()), referredAt);
+        if (match is not null)
         {
-            @case.LinkRecurrence(recurrence.Id, "当事人电话", referredAt);
-            recurrence.NoteRecurrence(@case.Id, "当事人电话", referredAt);
+            @case.LinkRecurrence(match, referredAt);
+            recurrence!.NoteRecurrence(@case.Id, @case.IncidentNumber, match, referredAt);
             _lastActivity[recurrence.Id] = referredAt;
         }
         @case.Route(Router.Route(new RoutingFacts(referral.DisputeTypeCode, referral.AreaCode, referral.Address, referral.Summary),
@@ -193,7 +198,7 @@ internal sealed class DemoCaseLife(CalendarProvider calendars, GradingPolicy gra
         };
     }
 
-    /// <summary>A closed case of the same village within 180 days, quiet since before this referral.</summary>
+    /// <summary>A closed case of the same village within 180 days, quiet since before this referral: its caller calls again.</summary>
     private Case? Earlier(IReadOnlyList<Case> earlier, string areaCode, DateTimeOffset referredAt) =>
         earlier.LastOrDefault(e => e.AreaCode == areaCode && e.RecurrenceOfCaseId is null && !e.Status.IsOpen()
                                    && e.ReferredAt > referredAt.AddDays(-180) && _lastActivity[e.Id] < referredAt);

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Referral.Core.Cases;
 using Referral.Core.Grading;
 using Referral.Core.Intake;
+using Referral.Core.Privacy;
+using Referral.Core.Recurrence;
 using Referral.Data;
 using Referral.Service.Calendar;
 using Referral.Service.Demo;
@@ -18,8 +20,8 @@ namespace Referral.Service.Dashboard;
 /// and their hashes are real. Deterministic: a fixed seed, dates counted back from today. Runs only
 /// on a database without cases.
 /// </summary>
-public sealed class DemoHistory(ReferralDbContext db, ReferenceDataCache reference, GradingPolicy grading, CalendarProvider calendars,
-    TimeProvider time, ILogger<DemoHistory> logger)
+public sealed class DemoHistory(ReferralDbContext db, ReferenceDataCache reference, GradingPolicy grading, RecurrenceRule recurrence,
+    Fingerprints fingerprints, CalendarProvider calendars, TimeProvider time, ILogger<DemoHistory> logger)
 {
     private const int Seed = 20260424;
 
@@ -55,6 +57,9 @@ public sealed class DemoHistory(ReferralDbContext db, ReferenceDataCache referen
                 cases.Add(life.Live(new Random(random.Next()), cases, referredAt, turnedCriminal: back == 18 && cases.All(c => !c.TurnedCriminal)));
         }
         db.Cases.AddRange(cases);
+        // Fingerprinted as the intake does, so that a new referral of the same person or dwelling finds its earlier case.
+        db.PartyFingerprints.AddRange(cases.SelectMany(c => recurrence.PrintsOf(fingerprints, c.Address, c.AreaCode, c.Parties, reference.Areas)
+            .Select(p => PartyFingerprint.Of(p, c.Id, c.OccurredAt))));
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Demo history: {Cases} cases over the last 24 months, {Entries} timeline entries",
             cases.Count, cases.Sum(c => c.TimelineCount));

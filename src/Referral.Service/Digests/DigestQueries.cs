@@ -5,6 +5,7 @@ using Referral.Core.Deadlines;
 using Referral.Core.Grading;
 using Referral.Core.Privacy;
 using Referral.Data;
+using Referral.Service.Cases;
 using Referral.Service.Escalation;
 using Referral.Service.Mail;
 using Referral.Service.Mail.Templates;
@@ -24,11 +25,13 @@ public sealed class DigestQueries(ReferralDbContext db, ReferenceDataCache refer
         DateTimeOffset? AcceptDueAt, DateTimeOffset? ResolveDueAt, DateTimeOffset? FeedbackDueAt, DateTimeOffset? HoldReviewAt,
         int RejectCount, int ReopenCount, int EscalationCount, List<string> PartyNames);
 
+    /// <summary>Every open case, most urgent first (then oldest first), as every list built from it shows them.</summary>
     public async Task<IReadOnlyList<Row>> OpenCasesAsync(CancellationToken cancellationToken)
     {
         await reference.EnsureFreshAsync(cancellationToken);
         return await db.Cases.AsNoTracking()
             .Where(c => c.Status != CaseStatus.Closed && c.Status != CaseStatus.FollowedUp)
+            .MostUrgentFirst().ThenBy(c => c.ReferredAt).ThenBy(c => c.Id)
             .Select(c => new Row(c.Id, c.IncidentNumber, c.DisputeTypeCode, c.Color, c.Status, c.LeadDepartmentCode, c.CoHandlerCodes,
                 c.AcceptDueAt, c.ResolveDueAt, c.FeedbackDueAt, c.HoldReviewAt, c.RejectCount, c.ReopenCount, c.EscalationCount,
                 c.Parties.Select(p => p.Name).ToList()))

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Referral.Core.Grading;
 using Referral.Core.Privacy;
+using Referral.Core.Recurrence;
 using Referral.Service.Reference;
 
 namespace Referral.Service.Intake;
@@ -14,6 +15,11 @@ public static class IntakeExtensions
         builder.Services.AddSingleton(sp => new GradingPolicy(sp.GetRequiredService<IOptions<GradingOptions>>().Value));
         builder.Services.AddSingleton(sp =>
             new Fingerprints(System.Text.Encoding.UTF8.GetBytes(sp.GetRequiredService<IOptions<IntakeOptions>>().Value.FingerprintKey)));
+        builder.Services.AddSingleton(sp =>
+        {
+            var intake = sp.GetRequiredService<IOptions<IntakeOptions>>().Value;
+            return new RecurrenceRule(intake.RecurrenceWindow, intake.DwellingPrecision, intake.PossibleLinkLimit);
+        });
         builder.Services.AddSingleton<ReferenceDataCache>();
         builder.Services.AddScoped<ReferralIntake>();
         return builder;

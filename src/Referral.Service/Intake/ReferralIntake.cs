@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Referral.Contracts;
 using Polly;
 using Polly.Retry;
@@ -10,6 +9,7 @@ using Referral.Core.Cases;
 using Referral.Core.Grading;
 using Referral.Core.Intake;
 using Referral.Core.Privacy;
+using Referral.Core.Recurrence;
 using Referral.Core.Routing;
 using Referral.Data;
 using Referral.Data.Messaging;
@@ -33,10 +33,10 @@ public sealed class ReferralIntake(
     ReferralDbContext db,
     ReferenceDataCache reference,
     GradingPolicy grading,
+    RecurrenceRule recurrence,
     Fingerprints fingerprints,
     OutboxWriter outbox,
     CaseSchedule schedule,
-    IOptions<IntakeOptions> options,
     TimeProvider time,
     ILogger<ReferralIntake> logger)
 {
@@ -114,7 +114,7 @@ public sealed class ReferralIntake(
         var messageIds = items.Select(c => c.Source.MessageId).OfType<Guid>().ToList();
         var processed = messageIds.Count == 0 ? [] : (await db.Inbox.AsNoTracking().Where(m => messageIds.Contains(m.MessageId))
             .Select(m => new { m.MessageId, m.Consumer }).ToListAsync(cancellationToken)).Select(m => (m.MessageId, m.Consumer)).ToHashSet();
-        var recurrences = await RecurrenceCandidatesAsync(items.Where(c => !cases.ContainsKey(Key(c))).ToList(), cancellationToken);
+        var candidates = await RecurrenceCandidatesAsync(items.Where(c => !cases.ContainsKey(Key(c))).ToList(), cancellationToken);
 
         var results = new Dictionary<Checked, IntakeResult>();
         foreach (var c in items)
@@ -128,7 +128,7 @@ public sealed class ReferralIntake(
             }
             else
             {
-                var created = await CreateAsync(c, recurrences, now, cancellationToken);
+                var created = await CreateAsync(c, candidates, now, cancellationToken);
                 cases[Key(c)] = created;
                 results[c] = new IntakeResult(IntakeOutcome.Created, created);
             }
@@ -142,27 +142,25 @@ public sealed class ReferralIntake(
 
     private static (string, string) Key(Checked c) => (c.Valid.StationCode, c.Valid.IncidentNumber);
 
-    private async Task<Case> CreateAsync(Checked c, List<PartyFingerprint> recurrences, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<Case> CreateAsync(Checked c, List<EarlierPrint> candidates, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var referral = c.Valid;
         var @case = Case.Refer(Guid.CreateVersion7(now), referral, c.ContentHash!, c.Source.Actor, now);
-        var prints = FingerprintsOf(referral, @case.Id);
-        var recurrence = await FindRecurrenceAsync(prints, referral.OccurredAt, recurrences, cancellationToken);
-        @case.Grade(grading.Grade(referral.Risk, referral.DisputeTypeCode, recurrence is not null), now);
-        if (recurrence is { } r)
+        var prints = PrintsOf(referral);
+        var found = recurrence.Find(@case.Id, prints, referral.OccurredAt, referral.DisputeTypeCode, candidates);
+        @case.Grade(grading.Grade(referral.Risk, referral.DisputeTypeCode, found.Recurrence?.Factor()), now);
+        if (found.Recurrence is { } match)
         {
-            @case.LinkRecurrence(r.Case.Id, r.MatchedOn, now);
-            r.Case.NoteRecurrence(@case.Id, r.MatchedOn, now);
+            @case.LinkRecurrence(match, now);
+            (await TrackedCaseAsync(match.EarlierCaseId, cancellationToken)).NoteRecurrence(@case.Id, @case.IncidentNumber, match, now);
         }
-        var decision = Router.Route(
-            new RoutingFacts(referral.DisputeTypeCode, referral.AreaCode, referral.Address, referral.Summary),
-            reference.RoutingRules, reference.Areas);
-        @case.Route(decision, now);
+        @case.SuggestLinks(found.PossibleLinks, now);
+        @case.Route(Route(FactsOf(referral)), now);
         schedule.Refresh(@case);
 
         db.Cases.Add(@case);
-        db.PartyFingerprints.AddRange(prints);
-        recurrences.AddRange(prints);
+        db.PartyFingerprints.AddRange(prints.Select(p => PartyFingerprint.Of(p, @case.Id, referral.OccurredAt)));
+        candidates.AddRange(prints.Select(p => new EarlierPrint(@case.Id, @case.IncidentNumber, @case.DisputeTypeCode, p.Kind, p.Hash, referral.OccurredAt)));
         RecordReceipt(c.Source, @case, IntakeOutcome.Created, now);
         return @case;
     }
@@ -176,14 +174,37 @@ public sealed class ReferralIntake(
             return new IntakeResult(IntakeOutcome.Duplicate, existing);
         }
         var changed = ChangedFields(existing, referral);
+        var routedBefore = Route(new RoutingFacts(existing.DisputeTypeCode, existing.AreaCode, existing.Address, existing.Summary));
         existing.Amend(referral, c.ContentHash!, changed, c.Source.Actor, now);
         await AddNewFingerprintsAsync(existing, referral, cancellationToken);
-        existing.Regrade(grading.Grade(referral.Risk, referral.DisputeTypeCode, existing.RecurrenceOfCaseId is not null), schedule.Deadlines, now);
+        var recurrenceFactor = existing.GradingFactors.FirstOrDefault(f => f.Code == RecurrenceMatch.FactorCode);
+        existing.Regrade(grading.Grade(referral.Risk, referral.DisputeTypeCode, recurrenceFactor), schedule.Deadlines, now);
+        RerouteIfMoved(existing, routedBefore, referral, now);
         schedule.Refresh(existing);
         RecordReceipt(c.Source, existing, IntakeOutcome.Amended, now);
         logger.LogInformation("Referral {Station}/{Incident} re-sent with changes to {Fields}; amended case {CaseId}",
             existing.StationCode, existing.IncidentNumber, string.Join(",", changed), existing.Id);
         return new IntakeResult(IntakeOutcome.Amended, existing);
+    }
+
+    private RoutingDecision Route(RoutingFacts facts) => Router.Route(facts, reference.RoutingRules, reference.Areas);
+
+    private static RoutingFacts FactsOf(ValidReferral referral) =>
+        new(referral.DisputeTypeCode, referral.AreaCode, referral.Address, referral.Summary);
+
+    /// <summary>
+    /// A case nobody has accepted yet goes where its amended content sends it, when that is not where its
+    /// content before sent it (under today's rules). Where a person put it stays put when the amendment
+    /// changes nothing the rules look at — a department's rejection, a coordinator's assignment.
+    /// </summary>
+    private void RerouteIfMoved(Case existing, RoutingDecision before, ValidReferral referral, DateTimeOffset now)
+    {
+        if (!existing.AwaitsAcceptance) return;
+        var after = Route(FactsOf(referral));
+        if (after.LeadDepartmentCode == before.LeadDepartmentCode && after.CoHandlerCodes.SequenceEqual(before.CoHandlerCodes)) return;
+        existing.Reroute(after, now);
+        logger.LogInformation("Amended referral {Station}/{Incident} routed again: case {CaseId} now {Status}, lead {Department}",
+            existing.StationCode, existing.IncidentNumber, existing.Id, existing.Status, existing.LeadDepartmentCode ?? "triage");
     }
 
     private void Log(Dictionary<Checked, IntakeResult> results)
@@ -215,61 +236,32 @@ public sealed class ReferralIntake(
     {
         var known = await db.PartyFingerprints.Where(f => f.CaseId == existing.Id).Select(f => f.Hash).ToListAsync(cancellationToken);
         known.AddRange(db.PartyFingerprints.Local.Where(f => f.CaseId == existing.Id).Select(f => f.Hash));
-        db.PartyFingerprints.AddRange(FingerprintsOf(referral, existing.Id).Where(f => !known.Contains(f.Hash)));
+        db.PartyFingerprints.AddRange(PrintsOf(referral).Where(p => !known.Contains(p.Hash)).Select(p => PartyFingerprint.Of(p, existing.Id, referral.OccurredAt)));
     }
 
-    private List<PartyFingerprint> FingerprintsOf(ValidReferral referral, Guid caseId)
-    {
-        var values = new List<(FingerprintKind Kind, string Value)>
-        {
-            (FingerprintKind.Address, Fingerprints.NormalizeAddress(referral.Address)),
-        };
-        foreach (var p in referral.Parties)
-        {
-            if (p.Phone is not null) values.Add((FingerprintKind.Phone, p.Phone));
-            if (p.IdNumber is not null) values.Add((FingerprintKind.IdNumber, p.IdNumber));
-            if (p.Address is not null) values.Add((FingerprintKind.Address, Fingerprints.NormalizeAddress(p.Address)));
-        }
-        return values.Where(v => v.Value.Length > 0).Distinct()
-            .Select(v => new PartyFingerprint { CaseId = caseId, Kind = v.Kind, Hash = fingerprints.Of(v.Kind, v.Value), OccurredAt = referral.OccurredAt })
-            .ToList();
-    }
+    private IReadOnlyList<PartyPrint> PrintsOf(ValidReferral referral) =>
+        recurrence.PrintsOf(fingerprints, referral.Address, referral.AreaCode, referral.Parties, reference.Areas);
 
     /// <summary>
-    /// The fingerprints stored for the new referrals' phones, ID numbers and addresses within the
-    /// window: one query for the whole batch. The batch's own new fingerprints are added as it goes.
+    /// The stored fingerprints, within the window, that the new referrals share, with their cases' incident
+    /// numbers and dispute types: one query for the whole batch. The batch's own are added as it goes.
     /// </summary>
-    private async Task<List<PartyFingerprint>> RecurrenceCandidatesAsync(IReadOnlyList<Checked> newOnes, CancellationToken cancellationToken)
+    private async Task<List<EarlierPrint>> RecurrenceCandidatesAsync(IReadOnlyList<Checked> newOnes, CancellationToken cancellationToken)
     {
         if (newOnes.Count == 0) return [];
-        var hashes = newOnes.SelectMany(c => FingerprintsOf(c.Valid, Guid.Empty)).Select(f => f.Hash).Distinct().ToList();
-        var from = newOnes.Min(c => c.Valid.OccurredAt) - options.Value.RecurrenceWindow;
-        var to = newOnes.Max(c => c.Valid.OccurredAt);
-        return await db.PartyFingerprints.AsNoTracking()
-            .Where(f => hashes.Contains(f.Hash) && f.OccurredAt >= from && f.OccurredAt <= to)
+        var hashes = newOnes.SelectMany(c => PrintsOf(c.Valid)).Select(p => p.Hash).Distinct().ToList();
+        var since = newOnes.Min(c => c.Valid.OccurredAt) - recurrence.Window;
+        var until = newOnes.Max(c => c.Valid.OccurredAt);
+        return await (from f in db.PartyFingerprints.AsNoTracking()
+                      where hashes.Contains(f.Hash) && f.OccurredAt >= since && f.OccurredAt <= until
+                      join earlier in db.Cases on f.CaseId equals earlier.Id
+                      select new EarlierPrint(f.CaseId, earlier.IncidentNumber, earlier.DisputeTypeCode, f.Kind, f.Hash, f.OccurredAt))
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>The latest earlier incident, within the window before this one, that shares a phone, an ID number or an address.</summary>
-    private async Task<(Case Case, string MatchedOn)?> FindRecurrenceAsync(List<PartyFingerprint> prints, DateTimeOffset occurredAt,
-        IReadOnlyList<PartyFingerprint> candidates, CancellationToken cancellationToken)
-    {
-        var since = occurredAt - options.Value.RecurrenceWindow;
-        var hashes = prints.Select(p => p.Hash).ToHashSet();
-        var self = prints.FirstOrDefault()?.CaseId;
-        var match = candidates.Where(f => hashes.Contains(f.Hash) && f.OccurredAt >= since && f.OccurredAt <= occurredAt && f.CaseId != self)
-            .OrderByDescending(f => f.OccurredAt).FirstOrDefault();
-        if (match is null) return null;
-        var earlier = db.Cases.Local.FirstOrDefault(c => c.Id == match.CaseId)
-                      ?? await db.Cases.FirstAsync(c => c.Id == match.CaseId, cancellationToken);
-        var matchedOn = match.Kind switch
-        {
-            FingerprintKind.Phone => "当事人电话",
-            FingerprintKind.IdNumber => "当事人身份证号",
-            _ => "地址",
-        };
-        return (earlier, matchedOn);
-    }
+    /// <summary>The earlier case of a recurrence, to note it on: one of this batch, or loaded for the change.</summary>
+    private async Task<Case> TrackedCaseAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Cases.Local.FirstOrDefault(c => c.Id == id) ?? await db.Cases.FirstAsync(c => c.Id == id, cancellationToken);
 
     private static IReadOnlyList<string> ChangedFields(Case existing, ValidReferral referral)
     {

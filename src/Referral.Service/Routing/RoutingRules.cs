@@ -104,7 +104,7 @@ public sealed class RoutingRules(ReferralDbContext db, ReferenceDataCache refere
                 PoliceCallsLast30Days = risk.PoliceCallsLast30Days ?? 0, ThreatsOrWeapons = risk.ThreatsOrWeapons ?? false,
                 Violence = risk.Violence ?? false, SelfHarmRisk = risk.SelfHarmRisk ?? false, VulnerablePersons = risk.VulnerablePersons ?? false,
                 PartiesCount = risk.PartiesCount ?? 0, AmountAtStakeYuan = risk.AmountAtStakeYuan ?? 0, LeftHome = risk.LeftHome ?? false,
-            }, type.Code, isRecurrence: false)
+            }, type.Code, recurrence: null)
             : null;
         return Change<ExplainAnswer>.Done(new ExplainAnswer(
             decision.LeadDepartmentCode, decision.LeadDepartmentCode is null ? null : reference.DepartmentName(decision.LeadDepartmentCode),

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Referral.Core.Cases;
 using Referral.Core.Grading;
 using Referral.Core.Intake;
+using Referral.Core.Privacy;
+using Referral.Core.Recurrence;
 using Referral.Core.Routing;
 using Referral.Data;
 using Referral.Service.Calendar;
@@ -63,7 +65,8 @@ internal static class ManyCases
         };
         var c = Case.Refer(Guid.CreateVersion7(at), referral, "bench", Actor.StationSystem("gutang"), at);
         c.Grade(new GradingResult((WarningColor)random.Next(3), []), at);
-        if (recent.Count > 0 && random.Next(14) == 0) c.LinkRecurrence(recent.ElementAt(random.Next(recent.Count)), "当事人电话", at);
+        if (recent.Count > 0 && random.Next(14) == 0)
+            c.LinkRecurrence(new RecurrenceMatch(recent.ElementAt(random.Next(recent.Count)), "BENCH", FingerprintKind.Phone, "138****1234"), at);
         var department = Departments[random.Next(Departments.Length)];
         c.Route(new RoutingDecision(null, department, [], null, "bench", []), at);
         c.AcceptDueAt = calendar.AddWorkingTime(at, TimeSpan.FromHours(24));

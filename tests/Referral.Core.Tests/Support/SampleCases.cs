@@ -24,7 +24,7 @@ internal static class SampleCases
     public static Case Routed(DateTimeOffset now, string lead = "judicial", params string[] coHandlers)
     {
         var @case = Referred(now);
-        @case.Grade(new GradingPolicy(new GradingOptions()).Grade(new RiskAssessment(), "neighbour", false), now);
+        @case.Grade(new GradingPolicy(new GradingOptions()).Grade(new RiskAssessment(), "neighbour", null), now);
         @case.Route(RoutedTo(lead, coHandlers), now);
         return @case;
     }

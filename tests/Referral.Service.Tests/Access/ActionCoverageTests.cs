@@ -57,24 +57,41 @@ public sealed partial class ActionCoverageTests
     {
         var seen = new HashSet<CaseAction>();
         foreach (var state in States)
-        {
-            var id = await _cases.InStateAsync(Scope.Own, state);
-            foreach (var user in People)
-            {
-                using var api = await _clients[user].GetAsync($"/api/cases/{id}");
-                using var html = await _clients[user].GetAsync($"/cases/{id}");
-                Assert.That(html.StatusCode, Is.EqualTo(api.StatusCode), $"{user} on a case {state}: the page answers as the API");
-                if (!api.IsSuccessStatusCode) continue;
-                var detail = await api.Content.ReadFromJsonAsync<JsonElement>();
-                var allowed = detail.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()).ToList();
-                var page = await html.Content.ReadAsStringAsync();
-                var forms = FormId().Matches(page).Select(m => m.Groups["slug"].Value).ToList();
-
-                Assert.That(forms, Is.EquivalentTo(allowed), $"{user} on a case {state}");
-                seen.UnionWith(forms.Select(f => CaseActions.Find(f)!.Action));
-            }
-        }
+            await AssertFormsAsync(await _cases.InStateAsync(Scope.Own, state), $"a case {state}", seen);
+        await AssertFormsAsync(await WithPossibleLinkAsync(), "a case with an open possible link", seen);
         Assert.That(seen, Is.EquivalentTo(CaseRules.PersonActions));
+    }
+
+    private async Task AssertFormsAsync(Guid id, string what, HashSet<CaseAction> seen)
+    {
+        foreach (var user in People)
+        {
+            using var api = await _clients[user].GetAsync($"/api/cases/{id}");
+            using var html = await _clients[user].GetAsync($"/cases/{id}");
+            Assert.That(html.StatusCode, Is.EqualTo(api.StatusCode), $"{user} on {what}: the page answers as the API");
+            if (!api.IsSuccessStatusCode) continue;
+            var detail = await api.Content.ReadFromJsonAsync<JsonElement>();
+            var allowed = detail.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()).ToList();
+            var forms = FormId().Matches(await html.Content.ReadAsStringAsync()).Select(m => m.Groups["slug"].Value).ToList();
+
+            Assert.That(forms, Is.EquivalentTo(allowed), $"{user} on {what}");
+            seen.UnionWith(forms.Select(f => CaseActions.Find(f)!.Action));
+        }
+    }
+
+    /// <summary>The second of two referrals of one type in one street: a possible link (可能关联) the coordinator decides.</summary>
+    private async Task<Guid> WithPossibleLinkAsync()
+    {
+        using var station = _app.CreateStationClient();
+        var street = $"古塘街道{Referrals.UniqueName()}街";
+        var id = Guid.Empty;
+        for (var i = 0; i < 2; i++)
+        {
+            var referral = Referrals.Valid(disputeType: "邻里", address: street) with { OccurredAt = DateTimeOffset.UtcNow.AddHours(-3).AddMinutes(i) };
+            using var response = await station.PostAsJsonAsync("/api/referrals", referral);
+            id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("caseId").GetGuid();
+        }
+        return id;
     }
 
     [GeneratedRegex("""<details class="action" id="action-(?<slug>[a-z-]+)"[ >]""")]

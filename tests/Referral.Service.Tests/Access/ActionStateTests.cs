@@ -74,6 +74,21 @@ public sealed class ActionStateTests
         await AssertUnchangedAsync(id, before, entries);
     }
 
+    [TestCase(CaseStatus.Triage, "accept", "assign", "change-color", "close", "flag-turned-criminal", "confirm-link", "dismiss-link")]
+    [TestCase(CaseStatus.Accepted, "accept", "record-progress", "request-co-handling", "transfer", "change-color", "hold", "close",
+        "flag-turned-criminal", "confirm-link", "dismiss-link")]
+    public async Task With_a_possible_link_open_the_coordinator_is_told_it_may_confirm_or_dismiss_it(CaseStatus state, string action,
+        params string[] allowedNow)
+    {
+        var id = await _cases.InStateAsync(Scope.Own, state, withPossibleLink: true);
+
+        using var response = await _clients["coordinator"].PostAsJsonAsync($"/api/cases/{id}/{action}", new { });
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), problem.ToString());
+        Assert.That(problem.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()), Is.EquivalentTo(allowedNow));
+    }
+
     [Test]
     public async Task Two_coordinators_changing_the_color_of_the_same_version_one_wins_and_the_other_gets_409_with_the_winners_case()
     {
@@ -169,6 +184,11 @@ public sealed class ActionStateTests
         yield return Row(CaseStatus.Closed, "lead", "follow-up", new { satisfaction = "satisfied" }, "calm");
         yield return Row(CaseStatus.Closed, "lead", "follow-up", new { calm = true }, "satisfaction");
         yield return Row(CaseStatus.Accepted, "coordinator", "flag-turned-criminal", new { }, "reason");
+        yield return Row(CaseStatus.Routed, "coordinator", "confirm-link", new { note = "同一纠纷" }, "earlierCase");
+        yield return Row(CaseStatus.Routed, "coordinator", "confirm-link", new { earlierCase = Guid.NewGuid() }, "earlierCase", "without a possible link to it");
+        yield return Row(CaseStatus.Routed, "coordinator", "dismiss-link", new { earlierCase = Guid.NewGuid() }, "reason");
+        yield return Row(CaseStatus.Routed, "coordinator", "dismiss-link", new { earlierCase = Guid.NewGuid(), reason = "另一纠纷" }, "earlierCase",
+            "without a possible link to it");
     }
 
     [TestCaseSource(nameof(MissingFields))]

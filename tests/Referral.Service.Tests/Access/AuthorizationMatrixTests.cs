@@ -71,6 +71,8 @@ public sealed partial class AuthorizationMatrixTests
         POST  /api/cases/{id}/reopen              Closed      403/404     200          200/404    403/404    404    403         404    403        401
         POST  /api/cases/{id}/follow-up           Closed      403/404     200          200/404    403/404    404    403         404    403        401
         POST  /api/cases/{id}/flag-turned-criminal Accepted   403/404     200          403/404    403/404    404    403         404    403        401
+        POST  /api/cases/{id}/confirm-link        Routed      403/404     200          403/404    403/404    404    403         404    403        401
+        POST  /api/cases/{id}/dismiss-link        Routed      403/404     200          403/404    403/404    404    403         404    403        401
         """;
 
     /// <summary>Endpoints that are not about one case. The digest preview is a page: nobody signed in is sent to the sign-in page.</summary>
@@ -129,7 +131,7 @@ public sealed partial class AuthorizationMatrixTests
     private CaseArranger _cases = null!;
     private readonly Dictionary<Caller, HttpClient> _clients = [];
     private readonly Dictionary<Scope, (Guid Id, string IncidentNumber)> _readable = [];
-    private readonly Dictionary<(Scope, CaseStatus), Guid> _shared = [];
+    private readonly Dictionary<(Scope, CaseStatus, bool), Guid> _shared = [];
 
     [OneTimeSetUp]
     public async Task StartAsync()
@@ -177,7 +179,8 @@ public sealed partial class AuthorizationMatrixTests
     {
         var isAction = method == "POST" && path != "/api/cases/{id}/reveal";
         var succeeds = expected == "200";
-        var id = !isAction ? _readable[scope].Id : succeeds ? await _cases.InStateAsync(scope, state) : await SharedAsync(scope, state);
+        var linked = path.EndsWith("-link", StringComparison.Ordinal);
+        var id = !isAction ? _readable[scope].Id : succeeds ? await _cases.InStateAsync(scope, state, linked) : await SharedAsync(scope, state, linked);
         var before = await _cases.LoadAsync(id);
         var url = path == "/api/cases"
             ? $"/api/cases?text={Uri.EscapeDataString(_readable[scope].IncidentNumber)}&pageSize=100"
@@ -186,7 +189,7 @@ public sealed partial class AuthorizationMatrixTests
         using var response = await SendAsync(caller, method, url, method == "POST" ? CaseBody(path, before) : null);
         var text = await response.Content.ReadAsStringAsync();
         var changed = isAction && (await _cases.LoadAsync(id)).Version != before.Version;
-        if (changed && !succeeds) _shared.Remove((scope, state));
+        if (changed && !succeeds) _shared.Remove((scope, state, linked));
 
         Assert.That((int)response.StatusCode, Is.EqualTo(int.Parse(expected.TrimEnd('+', '-'), CultureInfo.InvariantCulture)), text);
         if (expected.EndsWith('+') || expected.EndsWith('-'))
@@ -202,9 +205,10 @@ public sealed partial class AuthorizationMatrixTests
     /// Refused calls change nothing, so they share one case per scope and state (one that was changed
     /// after all is replaced, and its row fails); a call that succeeds gets a fresh case.
     /// </summary>
-    private async Task<Guid> SharedAsync(Scope scope, CaseStatus state)
+    private async Task<Guid> SharedAsync(Scope scope, CaseStatus state, bool withPossibleLink)
     {
-        if (!_shared.TryGetValue((scope, state), out var id)) _shared[(scope, state)] = id = await _cases.InStateAsync(scope, state);
+        if (!_shared.TryGetValue((scope, state, withPossibleLink), out var id))
+            _shared[(scope, state, withPossibleLink)] = id = await _cases.InStateAsync(scope, state, withPossibleLink);
         return id;
     }
 
@@ -305,8 +309,13 @@ public sealed partial class AuthorizationMatrixTests
         "reopen" => new { reason = "纠纷复发" },
         "follow-up" => new { calm = true, satisfaction = "satisfied", note = "回访双方，未再发生争吵" },
         "flag-turned-criminal" => new { reason = "一方持刀伤人，已刑事立案" },
+        "confirm-link" => new { earlierCase = OpenLink(c), note = "同一地点的同一纠纷" },
+        "dismiss-link" => new { earlierCase = OpenLink(c), reason = "当事人不同，系另一纠纷" },
         var action => throw new ArgumentOutOfRangeException(nameof(path), action, "no body for this action"),
     };
+
+    /// <summary>The earlier case of the case's open possible link; none (an unknown case) on a case without one.</summary>
+    private static Guid OpenLink(Case c) => c.PossibleLinks.FirstOrDefault(l => l.IsOpen)?.EarlierCaseId ?? Guid.Empty;
 
     private static object? Body(string method, string path) => (method, path) switch
     {

@@ -60,16 +60,26 @@ public sealed class CaseArranger(ReferralApp app)
         return result.Case.Id;
     }
 
-    /// <summary>A fresh case of the scope in the given state, reached the ordinary way.</summary>
-    public async Task<Guid> InStateAsync(Scope scope, CaseStatus status)
+    /// <summary>
+    /// A fresh case of the scope in the given state, reached the ordinary way; with a possible link, it and
+    /// an earlier referral of its type were referred at the same coarse address (a street of its own in the village).
+    /// </summary>
+    public async Task<Guid> InStateAsync(Scope scope, CaseStatus status, bool withPossibleLink = false)
     {
+        IncidentReferred Fresh() => status == CaseStatus.Triage ? TriageReferral(scope) : Referral(scope);
+        var referral = Fresh();
+        if (withPossibleLink)
+        {
+            referral = referral with { Address = $"慈溪市古塘街道{(scope == Scope.Own ? "塘东村" : "塘西村")}{Referrals.UniqueName()}街" };
+            await ReferAsync(Fresh() with { Address = referral.Address, OccurredAt = referral.OccurredAt!.Value.AddMinutes(-30) });
+        }
         if (status == CaseStatus.Triage)
         {
-            var waiting = await ReferAsync(TriageReferral(scope));
+            var waiting = await ReferAsync(referral);
             await ExpectStatusAsync(waiting, CaseStatus.Triage);
             return waiting;
         }
-        var id = await ReferAsync(Referral(scope));
+        var id = await ReferAsync(referral);
         await ExpectStatusAsync(id, CaseStatus.Routed);
         if (status == CaseStatus.Routed) return id;
         var lead = await LeadAsync(id);
@@ -95,6 +105,7 @@ public sealed class CaseArranger(ReferralApp app)
                 throw new ArgumentOutOfRangeException(nameof(status), status, "not arranged");
         }
         await ExpectStatusAsync(id, status);
+        if (withPossibleLink) Assert.That((await LoadAsync(id)).HasOpenPossibleLinks, Is.True, "arrange: the case has a possible link");
         return id;
     }
 

@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Referral.Core.Cases;
 using Referral.Core.Grading;
 using Referral.Core.Intake;
+using Referral.Core.Privacy;
+using Referral.Core.Recurrence;
 using Referral.Core.Routing;
 using Referral.Data;
 using Referral.Service.Calendar;
@@ -127,8 +129,9 @@ internal sealed class StatisticsSeed(IWorkingTime workingTime)
         c.Grade(new GradingResult(color, []), at);
         if (recurrenceOf is not null)
         {
-            c.LinkRecurrence(recurrenceOf.Id, "当事人电话", at);
-            recurrenceOf.NoteRecurrence(c.Id, "当事人电话", at);
+            var match = new RecurrenceMatch(recurrenceOf.Id, recurrenceOf.IncidentNumber, FingerprintKind.Phone, "138****1234");
+            c.LinkRecurrence(match, at);
+            recurrenceOf.NoteRecurrence(c.Id, c.IncidentNumber, match, at);
         }
         c.Route(new RoutingDecision(null, lead, [], null, "统计测试", []), at);
         Cases.Add(c);

@@ -102,6 +102,22 @@ public sealed class BusDoorTests
     }
 
     [Test]
+    public async Task Message_with_an_id_number_born_in_the_future_is_rejected_naming_the_id_number_and_stores_nothing()
+    {
+        var birth = DateTime.UtcNow.AddDays(2).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        var first17 = "330282" + birth + "123";
+        var bad = Referrals.Valid(address: Referrals.UniqueAddress(), idNumber: first17 + IdCardNumber.CheckCharacterOf(first17));
+        var badId = NewId.NextGuid();
+
+        await _harness.Bus.Publish(bad, ctx => ctx.MessageId = badId);
+
+        var rejected = await PublishedAsync<ReferralRejected>(m => m.ReferralMessageId == badId);
+        Assert.That(rejected.Errors.Keys, Is.EqualTo(new[] { "parties[0].idNumber" }));
+        Assert.That(rejected.Errors["parties[0].idNumber"], Has.Some.Contains("出生日期晚于今天"));
+        Assert.That(await CaseCountAsync(bad.IncidentNumber!), Is.Zero);
+    }
+
+    [Test]
     public async Task Incident_referred_over_http_and_then_on_the_bus_is_one_case()
     {
         var referral = Referrals.Valid(address: Referrals.UniqueAddress());

@@ -72,8 +72,8 @@ public sealed class GradingAndRecurrenceTests
     [TestCase("phone")]
     [TestCase("phone written otherwise")]
     [TestCase("idNumber")]
-    [TestCase("address")]
-    public async Task Referral_sharing_a_party_or_the_address_with_a_recent_case_is_red_and_linked_on_both_timelines(string shared)
+    [TestCase("dwelling")]
+    public async Task Referral_sharing_a_party_or_the_dwelling_with_a_recent_case_is_red_and_linked_on_both_timelines(string shared)
     {
         var (phone, id, address) = (Referrals.Phone(), Referrals.IdNumber(), Referrals.UniqueAddress());
         var first = await ReferAsync(Referrals.Valid(disputeType: "邻里", phone: phone, idNumber: id, address: address));
@@ -83,17 +83,19 @@ public sealed class GradingAndRecurrenceTests
             "phone written otherwise" => Referrals.Valid(disputeType: "邻里", phone: $"+86 {phone[..3]}-{phone[3..7]}-{phone[7..]}",
                 address: Referrals.UniqueAddress()),
             "idNumber" => Referrals.Valid(disputeType: "邻里", idNumber: id, address: Referrals.UniqueAddress()),
-            _ => Referrals.Valid(disputeType: "邻里", address: address),
+            _ => Referrals.Valid(disputeType: "邻里", address: address.Replace("慈溪市", "", StringComparison.Ordinal)),
         };
 
         var second = await ReferAsync(again);
 
         var (firstId, secondId) = (first.GetProperty("caseId").GetGuid(), second.GetProperty("caseId").GetGuid());
+        var matchedOn = shared.StartsWith("phone", StringComparison.Ordinal) ? "当事人电话" : shared == "idNumber" ? "当事人身份证号" : "住址";
         Assert.That(first.GetProperty("color").GetString(), Is.EqualTo("green"));
         Assert.That(second.GetProperty("color").GetString(), Is.EqualTo("red"));
         Assert.That(FactorCodes(second), Does.Contain("recurrence"));
+        Assert.That(Factor(second, "recurrence"), Does.Contain(first.GetProperty("incidentNumber").GetString()).And.Contain(matchedOn),
+            "the factor names the earlier case and what matched");
         Assert.That(second.GetProperty("recurrenceOf").GetGuid(), Is.EqualTo(firstId));
-        var matchedOn = shared.StartsWith("phone", StringComparison.Ordinal) ? "当事人电话" : shared == "idNumber" ? "当事人身份证号" : "地址";
         Assert.That(await LinksAsync(secondId), Is.EqualTo(new[] { (firstId.ToString(), matchedOn) }), "on the new case");
         Assert.That(await LinksAsync(firstId), Is.EqualTo(new[] { (secondId.ToString(), matchedOn) }), "on the earlier case");
     }
@@ -124,6 +126,10 @@ public sealed class GradingAndRecurrenceTests
             .Where(t => t.CaseId == caseId && t.Action == CaseAction.LinkRecurrence).ToListAsync());
         return entries.Select(e => (e.DetailValues()["case"], e.DetailValues()["matchedOn"])).ToList();
     }
+
+    private static string? Factor(JsonElement caseOrReceipt, string code) =>
+        caseOrReceipt.GetProperty("grading").GetProperty("factors").EnumerateArray().Single(f => f.GetProperty("code").GetString() == code)
+            .GetProperty("description").GetString();
 
     private static IEnumerable<string?> FactorCodes(JsonElement caseOrReceipt) =>
         caseOrReceipt.GetProperty("grading").GetProperty("factors").EnumerateArray().Select(f => f.GetProperty("code").GetString());

@@ -64,6 +64,8 @@ public sealed class ValidationOverHttpTests
         yield return Case("parties[1].idNumber", "length", r => r with { Parties = [Party(p => p), Party(p => p with { IdNumber = id[..17] })] });
         yield return Case("parties[0].idNumber", "check digit", r => r with { Parties = [Party(p => p with { IdNumber = WrongCheckDigit(id) })] });
         yield return Case("parties[0].idNumber", "birth date", r => r with { Parties = [Party(p => p with { IdNumber = WithBirthDate(id, "20230230") })] });
+        yield return Case("parties[0].idNumber", "birth date in the future",
+            r => r with { Parties = [Party(p => p with { IdNumber = WithBirthDate(id, DateTime.UtcNow.AddDays(3).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture)) })] });
         yield return Case("parties[0].idNumber", "characters", r => r with { Parties = [Party(p => p with { IdNumber = "33028219800101A23X" })] });
         yield return Case("parties[0].address", "length", r => r with { Parties = [Party(p => p with { Address = new string('路', 201) })] });
         yield return Case("parties[0].role", "length", r => r with { Parties = [Party(p => p with { Role = new string('方', 21) })] });

@@ -46,6 +46,7 @@ public sealed record CaseState(
             Parties = c.Parties.Select(p => new { p.Name, p.Gender, p.Phone, p.IdNumber, p.Address, p.Role }),
             c.AgreementSummary, c.FollowUpCalm, FollowUpSatisfaction = c.FollowUpSatisfaction?.ToString(), c.OnHoldReason,
             c.RejectCount, c.ReopenCount, c.EscalationCount,
+            PossibleLinks = c.PossibleLinks.Select(l => new { l.EarlierCaseId, State = l.State.ToString(), l.Reason }),
         };
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(content, Json))));
     }

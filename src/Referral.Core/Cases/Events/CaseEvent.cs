@@ -37,6 +37,9 @@ namespace Referral.Core.Cases.Events;
 [JsonDerivedType(typeof(FlaggedTurnedCriminal), "flag-turned-criminal")]
 [JsonDerivedType(typeof(Escalated), "escalate")]
 [JsonDerivedType(typeof(Warned), "warn")]
+[JsonDerivedType(typeof(LinkSuggested), "suggest-link")]
+[JsonDerivedType(typeof(LinkConfirmed), "confirm-link")]
+[JsonDerivedType(typeof(LinkDismissed), "dismiss-link")]
 public abstract record CaseEvent
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)

@@ -111,3 +111,22 @@ public sealed record FlaggedTurnedCriminal(string Reason) : CaseEvent
     public override CaseAction Action => CaseAction.FlagTurnedCriminal;
     public override string? Note => Reason;
 }
+
+/// <summary>确认关联: the coordinator found a possible link the same dispute: a recurrence, red.</summary>
+public sealed record LinkConfirmed(Guid EarlierCase, string EarlierIncident, WarningColor From, WarningColor To, string Text) : CaseEvent
+{
+    public override CaseAction Action => CaseAction.ConfirmLink;
+    public override string? Note => Text;
+
+    protected override IEnumerable<(string Key, string? Value)> ListFacts() =>
+        [("case", EarlierCase.ToString()), ("incident", EarlierIncident), ("from", From.Code()), ("to", To.Code())];
+}
+
+/// <summary>排除关联: the coordinator found a possible link another dispute, with a reason.</summary>
+public sealed record LinkDismissed(Guid EarlierCase, string EarlierIncident, string Text) : CaseEvent
+{
+    public override CaseAction Action => CaseAction.DismissLink;
+    public override string? Note => Text;
+
+    protected override IEnumerable<(string Key, string? Value)> ListFacts() => [("case", EarlierCase.ToString()), ("incident", EarlierIncident)];
+}

@@ -29,12 +29,22 @@ public sealed record Regraded(WarningColor From, WarningColor To, string Factors
 }
 
 /// <summary>关联重复纠纷: this case and another share a party or a dwelling (on both cases, each naming the other).</summary>
-public sealed record RecurrenceLinked(Guid OtherCase, string MatchedOn, string Text) : CaseEvent
+public sealed record RecurrenceLinked(Guid OtherCase, string OtherIncident, string MatchedOn, string Text) : CaseEvent
 {
     public override CaseAction Action => CaseAction.LinkRecurrence;
     public override string? Note => Text;
 
-    protected override IEnumerable<(string Key, string? Value)> ListFacts() => [("case", OtherCase.ToString()), ("matchedOn", MatchedOn)];
+    protected override IEnumerable<(string Key, string? Value)> ListFacts() =>
+        [("case", OtherCase.ToString()), ("incident", OtherIncident), ("matchedOn", MatchedOn)];
+}
+
+/// <summary>发现可能关联: an earlier case of the same type at the same coarse address, for the coordinator to decide.</summary>
+public sealed record LinkSuggested(Guid EarlierCase, string EarlierIncident, string Text) : CaseEvent
+{
+    public override CaseAction Action => CaseAction.SuggestLink;
+    public override string? Note => Text;
+
+    protected override IEnumerable<(string Key, string? Value)> ListFacts() => [("case", EarlierCase.ToString()), ("incident", EarlierIncident)];
 }
 
 /// <summary>分流: a routing rule sent the case to its lead department (and co-handlers).</summary>

@@ -1228,6 +1228,51 @@ namespace Referral.Data.Migrations.Sqlite
                                 .HasForeignKey("CaseId");
                         });
 
+                    b.OwnsMany("Referral.Core.Cases.PossibleLink", "PossibleLinks", b1 =>
+                        {
+                            b1.Property<Guid>("CaseId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Address")
+                                .IsRequired()
+                                .HasMaxLength(200);
+
+                            b1.Property<long?>("DecidedAt");
+
+                            b1.Property<string>("DecidedBy")
+                                .HasMaxLength(100);
+
+                            b1.Property<Guid>("EarlierCaseId");
+
+                            b1.Property<string>("EarlierIncidentNumber")
+                                .IsRequired()
+                                .HasMaxLength(40);
+
+                            b1.Property<long>("EarlierOccurredAt");
+
+                            b1.Property<long>("FoundAt");
+
+                            b1.Property<string>("Reason")
+                                .HasMaxLength(500);
+
+                            b1.Property<string>("State")
+                                .IsRequired()
+                                .HasMaxLength(32);
+
+                            b1.HasKey("CaseId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Cases");
+
+                            b1
+                                .ToJson("PossibleLinks")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CaseId");
+                        });
+
                     b.OwnsMany("Referral.Core.Grading.GradingFactor", "GradingFactors", b1 =>
                         {
                             b1.Property<Guid>("CaseId");
@@ -1261,6 +1306,8 @@ namespace Referral.Data.Migrations.Sqlite
                     b.Navigation("GradingFactors");
 
                     b.Navigation("Parties");
+
+                    b.Navigation("PossibleLinks");
                 });
 
             modelBuilder.Entity("Referral.Core.Cases.TimelineEntry", b =>

@@ -38,6 +38,9 @@ public sealed class ActionFormValues(IReadOnlyDictionary<string, StringValues> v
         return null;
     }
 
+    /// <summary>A case's id; an empty or unreadable one is left to the action's checks (it names the field as required).</summary>
+    public Guid? Id(string name) => Guid.TryParse(Text(name), out var id) ? id : null;
+
     public bool? YesNo(string name) => Text(name) switch { "true" => true, "false" => false, _ => null };
 
     public void Error(string field, string message) => Errors[field] = [message];

@@ -14,6 +14,7 @@ public static class ActionTexts
     public const string KindRequired = "必填：call、visit、mediationSession 或 other (required)";
     public const string OutcomeRequired = "必填：agreementReached、resolvedOtherwise、notResolvable 或 withdrawn (required)";
     public const string ColorRequired = "应为 red、yellow 或 green (red, yellow or green)";
+    public const string EarlierCaseRequired = "必填：可能关联的较早案件 (required: the earlier case of the possible link)";
     public const string SatisfactionRequired = "必填：satisfied、basicallySatisfied 或 dissatisfied (required)";
 
     public static string NotAllowed(CaseActionNotAllowedException ex) =>

@@ -28,6 +28,8 @@ public enum FieldKind
     Outcome,
     Calm,
     Satisfaction,
+    /// <summary>One of the case's open possible links (可能关联), by the earlier case.</summary>
+    OpenLink,
 }
 
 /// <summary>

@@ -21,3 +21,7 @@ public sealed record ColorRequest(string? Color, string? Reason, int? Version) :
 public sealed record CloseRequest(CaseOutcome? Outcome, string? AgreementSummary, int? Version) : IActionRequest;
 
 public sealed record FollowUpRequest(bool? Calm, Satisfaction? Satisfaction, string? Note, int? Version) : IActionRequest;
+
+public sealed record ConfirmLinkRequest(Guid? EarlierCase, string? Note, int? Version) : IActionRequest;
+
+public sealed record DismissLinkRequest(Guid? EarlierCase, string? Reason, int? Version) : IActionRequest;
